@@ -1,0 +1,1 @@
+//! Tokens (stub: replaced by the logos lexer).

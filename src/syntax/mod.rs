@@ -1,0 +1,15 @@
+//! The reader: source text → [`Datum`] trees with spans.
+//!
+//! `lexer` (logos) turns text into tokens, `parser` (LALRPOP, grammar in
+//! `grammar/eshkol.lalrpop`) turns tokens into data, and `number_literal` parses
+//! numeric syntax for both the reader and `string->number`.
+
+pub mod datum;
+pub mod lexer;
+pub mod number_literal;
+pub mod parser;
+pub mod span;
+
+pub use datum::{Datum, DatumKind, NumberLiteral};
+pub use parser::{parse_program, ReadError, ReadErrorKind};
+pub use span::{SourceId, Span};
