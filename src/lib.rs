@@ -1,5 +1,23 @@
 //! Eshkol: a Scheme-subset interpreter with explicit arena memory.
+//!
+//! The pipeline, one module per stage: [`syntax`] reads text into data,
+//! [`compile`] turns data into expressions with resolved variables, [`eval`] runs
+//! them with proper tail calls, calling [`builtins`]; [`arena`] is the arena
+//! runtime underneath, independent of the interpreter.
 #![forbid(unsafe_code)]
 
 pub mod arena;
+pub mod builtins;
+pub mod compile;
+pub mod diagnostics;
+pub mod gc;
+pub mod interp;
+pub mod numeric;
+pub mod printer;
+pub mod symbol;
 pub mod syntax;
+pub mod value;
+
+pub use diagnostics::{Error, ErrorKind};
+pub use interp::Interp;
+pub use value::Value;

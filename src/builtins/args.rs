@@ -1,0 +1,184 @@
+//! Argument checking shared by all builtins.
+//!
+//! Every accessor here also refuses values owned by a destroyed arena, so a
+//! builtin that takes its arguments through these functions can never read a
+//! dead arena's data.
+
+use std::rc::Rc;
+
+use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::value::{ArenaTag, Bytevector, HashTable, Pair, SString, Value, Vector};
+
+/// Fails if `value` lives in an arena that has been destroyed.
+#[inline]
+pub fn check_live(value: &Value) -> Result<()> {
+    match value.owner() {
+        Some(tag) if !tag.alive.get() => Err(dead_arena_error(tag)),
+        _ => Ok(()),
+    }
+}
+
+/// The error for any use of a destroyed arena or of a value that lived in it.
+pub fn dead_arena_error(tag: &ArenaTag) -> Error {
+    let mut error = Error::new(
+        ErrorKind::ArenaDestroyed,
+        format!(
+            "use of arena #{} after it was destroyed",
+            tag.id.slot
+        ),
+    )
+    .with_label(tag.created, "arena created here")
+    .with_help("copy the data you still need out of the arena (or into a longer-lived one) before destroying it");
+    if let Some(destroyed) = tag.destroyed.get() {
+        error = error.with_label(destroyed, "destroyed here");
+    }
+    error
+}
+
+/// A pair argument.
+#[inline]
+pub fn pair<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<Pair>> {
+    match value {
+        Value::Pair(p) => {
+            check_live(value)?;
+            Ok(p)
+        }
+        _ => Err(Error::wrong_type(who, "a pair", value)),
+    }
+}
+
+/// A string argument.
+pub fn string<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<SString>> {
+    match value {
+        Value::Str(s) => {
+            check_live(value)?;
+            Ok(s)
+        }
+        _ => Err(Error::wrong_type(who, "a string", value)),
+    }
+}
+
+/// A vector argument.
+pub fn vector<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<Vector>> {
+    match value {
+        Value::Vector(v) => {
+            check_live(value)?;
+            Ok(v)
+        }
+        _ => Err(Error::wrong_type(who, "a vector", value)),
+    }
+}
+
+/// A bytevector argument (its bytes may still need the arena registry).
+pub fn bytevector<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<Bytevector>> {
+    match value {
+        Value::Bytevector(b) => {
+            check_live(value)?;
+            Ok(b)
+        }
+        _ => Err(Error::wrong_type(who, "a bytevector", value)),
+    }
+}
+
+/// A hash-table argument.
+pub fn hash_table<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<HashTable>> {
+    match value {
+        Value::HashTable(h) => Ok(h),
+        _ => Err(Error::wrong_type(who, "a hash table", value)),
+    }
+}
+
+/// A character argument.
+pub fn character(who: &str, value: &Value) -> Result<char> {
+    match value {
+        Value::Char(c) => Ok(*c),
+        _ => Err(Error::wrong_type(who, "a character", value)),
+    }
+}
+
+/// A symbol argument.
+pub fn symbol(who: &str, value: &Value) -> Result<crate::symbol::Symbol> {
+    match value {
+        Value::Symbol(s) => Ok(*s),
+        _ => Err(Error::wrong_type(who, "a symbol", value)),
+    }
+}
+
+/// A procedure argument.
+pub fn procedure<'a>(who: &str, value: &'a Value) -> Result<&'a Value> {
+    if value.is_procedure() {
+        Ok(value)
+    } else {
+        Err(Error::wrong_type(who, "a procedure", value))
+    }
+}
+
+/// An exact integer that fits in i64.
+pub fn integer(who: &str, value: &Value) -> Result<i64> {
+    match value {
+        Value::Int(n) => Ok(*n),
+        Value::Float(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => Ok(*x as i64),
+        Value::Big(_) => Err(Error::range(
+            who,
+            format!("{} is too large", crate::printer::write_string_lossy(value)),
+        )),
+        _ => Err(Error::wrong_type(who, "an integer", value)),
+    }
+}
+
+/// A non-negative exact integer usable as an index or size.
+pub fn index(who: &str, value: &Value) -> Result<usize> {
+    match value {
+        Value::Int(n) if *n >= 0 => Ok(*n as usize),
+        Value::Int(n) => Err(Error::range(who, format!("index {n} is negative"))),
+        Value::Big(_) => Err(Error::range(
+            who,
+            format!("{} is too large", crate::printer::write_string_lossy(value)),
+        )),
+        _ => Err(Error::wrong_type(who, "a non-negative exact integer", value)),
+    }
+}
+
+/// An index that must be below `len`.
+pub fn index_below(who: &str, value: &Value, len: usize) -> Result<usize> {
+    let i = index(who, value)?;
+    if i < len {
+        Ok(i)
+    } else {
+        Err(Error::range(
+            who,
+            format!("index {i} is out of range for length {len}"),
+        ))
+    }
+}
+
+/// A proper list, as a vector of its elements. Every pair is checked for a
+/// dead owner; dotted and cyclic lists are refused.
+pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
+    let mut out = Vec::new();
+    let mut cur = value.clone();
+    let mut steps: usize = 0;
+    let mut slow = value.clone();
+    loop {
+        match cur {
+            Value::Null => return Ok(out),
+            Value::Pair(ref p) => {
+                check_live(&cur)?;
+                out.push(p.car());
+                let next = p.cdr();
+                cur = next;
+            }
+            _ => return Err(Error::wrong_type(who, "a proper list", value)),
+        }
+        steps += 1;
+        if steps % 2 == 0 {
+            if let Value::Pair(s) = &slow {
+                let next = s.cdr();
+                slow = next;
+            }
+            if matches!(cur, Value::Pair(_)) && cur.is_eq(&slow) {
+                return Err(Error::wrong_type(who, "a proper list (this one is cyclic)", value));
+            }
+        }
+    }
+}

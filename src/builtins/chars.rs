@@ -1,0 +1,6 @@
+//! Builtins: chars (stub).
+
+use super::Primitive;
+
+/// This topic's builtins.
+pub static PRIMITIVES: &[Primitive] = &[];

@@ -1,0 +1,6 @@
+//! Builtins: control (stub).
+
+use super::Primitive;
+
+/// This topic's builtins.
+pub static PRIMITIVES: &[Primitive] = &[];

@@ -1,0 +1,6 @@
+//! Builtins: hashtables (stub).
+
+use super::Primitive;
+
+/// This topic's builtins.
+pub static PRIMITIVES: &[Primitive] = &[];

@@ -1,0 +1,404 @@
+//! Errors and their reports.
+//!
+//! Every failure, from a stray parenthesis to a use of a destroyed arena, is one
+//! [`Error`]: a stable [`ErrorKind`] that programs and tests can match on, a
+//! message, the span of the expression that failed, optional help and secondary
+//! labels, and (for runtime errors) the Scheme call stack. [`SourceMap`] renders
+//! it as a miette report against the text it came from.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
+use crate::syntax::{ReadError, ReadErrorKind, SourceId, Span};
+use crate::value::Value;
+
+/// What went wrong, in a form programs can test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Malformed source text.
+    Read,
+    /// Source text that ends inside an unfinished form.
+    Incomplete,
+    /// A special form used with the wrong shape.
+    Syntax,
+    /// A variable with no binding.
+    Unbound,
+    /// An argument of the wrong type.
+    Type,
+    /// A procedure called with the wrong number of arguments.
+    Arity,
+    /// An index or size out of range.
+    Range,
+    DivisionByZero,
+    /// Raised by `error`.
+    User,
+    /// A non-error object passed to `raise` and not caught.
+    Raise,
+    /// Use of a destroyed arena or of a value that lived in it.
+    ArenaDestroyed,
+    /// Use of a value that lived in an arena which has since been reset.
+    ArenaReset,
+    /// An allocation past an arena's byte limit.
+    ArenaLimit,
+    /// Any other arena misuse (bad size, not an arena object...).
+    Arena,
+    /// An allocation larger than the machine can provide.
+    Memory,
+    /// Non-tail recursion deeper than the configured limit.
+    RecursionDepth,
+    /// A failed file or port operation.
+    Io,
+    /// Evaluation stopped by Ctrl-C.
+    Interrupted,
+    /// `(exit n)`: not a failure, but it unwinds like one.
+    Exit(i32),
+}
+
+impl ErrorKind {
+    /// The short name used in reports, tests (`; error: type`) and by Scheme
+    /// predicates.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Read => "read",
+            ErrorKind::Incomplete => "incomplete",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Unbound => "unbound",
+            ErrorKind::Type => "type",
+            ErrorKind::Arity => "arity",
+            ErrorKind::Range => "range",
+            ErrorKind::DivisionByZero => "division-by-zero",
+            ErrorKind::User => "user",
+            ErrorKind::Raise => "raise",
+            ErrorKind::ArenaDestroyed => "arena-destroyed",
+            ErrorKind::ArenaReset => "arena-reset",
+            ErrorKind::ArenaLimit => "arena-limit",
+            ErrorKind::Arena => "arena",
+            ErrorKind::Memory => "memory",
+            ErrorKind::RecursionDepth => "recursion-depth",
+            ErrorKind::Io => "io",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::Exit(_) => "exit",
+        }
+    }
+}
+
+/// One frame of the Scheme call stack at the time of an error.
+#[derive(Clone, Debug)]
+pub struct TraceFrame {
+    /// The procedure's name, or `None` for an anonymous lambda.
+    pub name: Option<String>,
+    /// The call expression.
+    pub span: Span,
+}
+
+/// An error with everything needed to report it. Boxed so `Result<Value, Error>`
+/// stays two words wide on the evaluator's hot path.
+pub struct Error(pub Box<ErrorData>);
+
+/// The contents of an [`Error`].
+pub struct ErrorData {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The expression that failed; filled in by the evaluator when a builtin
+    /// reports an error without one.
+    pub span: Option<Span>,
+    pub help: Option<String>,
+    /// Secondary labels: "created here", "destroyed here", "opened here".
+    pub labels: Vec<(Span, String)>,
+    /// Innermost call first.
+    pub trace: Vec<TraceFrame>,
+    /// The raised object for `raise`, or the irritants' list for `error`.
+    pub payload: Option<Value>,
+}
+
+/// Shorthand for results in the interpreter.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error of `kind` with `message` and no location yet.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error(Box::new(ErrorData {
+            kind,
+            message: message.into(),
+            span: None,
+            help: None,
+            labels: Vec::new(),
+            trace: Vec::new(),
+            payload: None,
+        }))
+    }
+
+    /// "`who`: expected `expected`, got `value`".
+    pub fn wrong_type(who: &str, expected: &str, got: &Value) -> Error {
+        Error::new(
+            ErrorKind::Type,
+            format!(
+                "{who}: expected {expected}, got {}",
+                crate::printer::write_string_lossy(got)
+            ),
+        )
+    }
+
+    /// An index or size outside the allowed range.
+    pub fn range(who: &str, message: impl fmt::Display) -> Error {
+        Error::new(ErrorKind::Range, format!("{who}: {message}"))
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// The message, without location.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The primary span, if known.
+    pub fn span(&self) -> Option<Span> {
+        self.0.span
+    }
+
+    /// Sets the primary span.
+    pub fn at(mut self, span: Span) -> Error {
+        self.0.span = Some(span);
+        self
+    }
+
+    /// Sets the primary span unless one is already set.
+    pub fn or_at(mut self, span: Span) -> Error {
+        if self.0.span.is_none() {
+            self.0.span = Some(span);
+        }
+        self
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.0.help = Some(help.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Error {
+        self.0.labels.push((span, text.into()));
+        self
+    }
+
+    /// Attaches a payload (raised object or irritants).
+    pub fn with_payload(mut self, payload: Value) -> Error {
+        self.0.payload = Some(payload);
+        self
+    }
+
+    /// Converts a reader error.
+    pub fn from_read(error: ReadError) -> Error {
+        let kind = match error.kind {
+            ReadErrorKind::Incomplete => ErrorKind::Incomplete,
+            ReadErrorKind::Invalid => ErrorKind::Read,
+        };
+        let mut e = Error::new(kind, error.message).at(error.span);
+        e.0.help = error.help;
+        e
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} error: {}", self.0.kind.name(), self.0.message)?;
+        if let Some(span) = self.0.span {
+            write!(f, " at {}..{}", span.start, span.end)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+/// One loaded source text.
+#[derive(Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+/// All source texts seen by an interpreter, so spans can be rendered later.
+#[derive(Default)]
+pub struct SourceMap {
+    sources: Vec<Source>,
+}
+
+impl SourceMap {
+    /// Registers a source and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, text: &str) -> SourceId {
+        self.sources.push(Source {
+            name: name.into(),
+            text: Arc::from(text),
+        });
+        SourceId((self.sources.len() - 1) as u32)
+    }
+
+    /// The source with this id.
+    pub fn get(&self, id: SourceId) -> Option<&Source> {
+        self.sources.get(id.0 as usize)
+    }
+
+    /// The exact text a span covers (empty if out of range).
+    pub fn snippet(&self, span: Span) -> &str {
+        self.get(span.source)
+            .and_then(|s| s.text.get(span.start as usize..span.end as usize))
+            .unwrap_or("")
+    }
+
+    /// `name:line:column` of a span's start, 1-based.
+    pub fn location(&self, span: Span) -> String {
+        match self.get(span.source) {
+            Some(source) => {
+                let (line, col) = line_col(&source.text, span.start as usize);
+                format!("{}:{line}:{col}", source.name)
+            }
+            None => "<unknown>".to_string(),
+        }
+    }
+
+    /// Renders an error as a miette report (colours only when `color`).
+    pub fn render(&self, error: &Error, color: bool) -> String {
+        let data = &error.0;
+        let report = Report::build(self, data);
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+        let mut out = String::new();
+        if handler.render_report(&mut out, &report).is_err() {
+            out = format!("error: {}\n", data.message);
+        }
+        if !data.trace.is_empty() {
+            out.push_str("  call stack (innermost first):\n");
+            for frame in data.trace.iter().take(8) {
+                let name = frame.name.as_deref().unwrap_or("<anonymous>");
+                out.push_str(&format!("    {name} at {}\n", self.location(frame.span)));
+            }
+            if data.trace.len() > 8 {
+                out.push_str(&format!("    ... {} more\n", data.trace.len() - 8));
+            }
+        }
+        out
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+/// The miette view of an error: labels in the primary source go in its snippet,
+/// labels in other sources become related reports.
+#[derive(Debug)]
+struct Report {
+    message: String,
+    code: String,
+    help: Option<String>,
+    source: Option<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Report>,
+}
+
+impl Report {
+    fn build(map: &SourceMap, data: &ErrorData) -> Report {
+        let primary = data.span.and_then(|s| map.get(s.source).map(|src| (s, src)));
+        let mut report = Report {
+            message: data.message.clone(),
+            code: format!("eshkol::{}", data.kind.name()),
+            help: data.help.clone(),
+            source: primary
+                .map(|(_, src)| NamedSource::new(src.name.clone(), src.text.to_string())),
+            labels: Vec::new(),
+            related: Vec::new(),
+        };
+        if let Some((span, _)) = primary {
+            report
+                .labels
+                .push(LabeledSpan::new_primary_with_span(Some("here".into()), span));
+        }
+        for (span, text) in &data.labels {
+            let same_source = primary.map(|(p, _)| p.source == span.source).unwrap_or(false);
+            if same_source {
+                report
+                    .labels
+                    .push(LabeledSpan::new_with_span(Some(text.clone()), *span));
+            } else if let Some(src) = map.get(span.source) {
+                report.related.push(Report {
+                    message: format!("note: {text}"),
+                    code: String::new(),
+                    help: None,
+                    source: Some(NamedSource::new(src.name.clone(), src.text.to_string())),
+                    labels: vec![LabeledSpan::new_with_span(Some(text.clone()), *span)],
+                    related: Vec::new(),
+                });
+            }
+        }
+        report
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        if self.code.is_empty() {
+            None
+        } else {
+            Some(Box::new(&self.code))
+        }
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+        }
+    }
+}
