@@ -5,9 +5,12 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
+use std::path::Path;
+
 use crate::arena::Arenas;
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::symbol::Symbol;
+use crate::syntax::{parse_program, Datum, SourceId};
 use crate::value::Value;
 
 /// A global variable's cell. Compiled code holds an `Rc` to it, so a global
@@ -58,6 +61,9 @@ pub enum Output {
     Captured(String),
 }
 
+/// The default limit on nested non-tail calls.
+pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
+
 /// One interpreter: its globals, sources, arenas and output.
 pub struct Interp {
     /// Frame slots of every active procedure call.
@@ -73,6 +79,11 @@ pub struct Interp {
     /// The non-tail call depth at which evaluation stops with a
     /// "recursion too deep" error.
     pub max_depth: usize,
+    /// The span of the primitive call being run, so procedures a builtin calls
+    /// back (e.g. `map`'s function) report errors at a useful place.
+    pub(crate) call_span: crate::syntax::Span,
+    /// Set from another thread (Ctrl-C) to stop the running evaluation.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Interp {
@@ -94,7 +105,9 @@ impl Interp {
             arenas: Arenas::new(),
             output,
             depth: 0,
-            max_depth: 100_000,
+            max_depth: DEFAULT_MAX_DEPTH,
+            call_span: crate::syntax::Span::default(),
+            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         for table in crate::builtins::tables() {
             for primitive in table {
@@ -145,14 +158,85 @@ impl Interp {
         }
     }
 
-    /// Calls a procedure with arguments (stub until the evaluator lands).
-    pub fn apply(&mut self, _procedure: &Value, _args: &[Value]) -> Result<Value> {
-        Err(Error::new(ErrorKind::Type, "apply: evaluator not built yet"))
+    /// True (and cleared) when an interrupt was requested.
+    #[inline]
+    pub fn interrupted(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed)
+    }
+
+    /// Reads, compiles and runs every form of `text`, registered under `name`;
+    /// returns the last form's value.
+    pub fn eval_str(&mut self, name: &str, text: &str) -> Result<Value> {
+        let source = self.sources.add(name, text);
+        self.eval_source(source)
+    }
+
+    /// Runs a registered source.
+    pub fn eval_source(&mut self, source: SourceId) -> Result<Value> {
+        let text = match self.sources.get(source) {
+            Some(s) => s.text.clone(),
+            None => return Ok(Value::Unspecified),
+        };
+        let data = parse_program(&text, source).map_err(Error::from_read)?;
+        let mut last = Value::Unspecified;
+        for datum in &data {
+            last = self.eval_datum(datum)?;
+        }
+        Ok(last)
+    }
+
+    /// Compiles and runs one datum as a top-level form.
+    pub fn eval_datum(&mut self, datum: &Datum) -> Result<Value> {
+        let lambda = crate::compile::compile_toplevel(self, datum)?;
+        self.run_toplevel(lambda)
+    }
+
+    /// Runs a script file.
+    pub fn run_file(&mut self, path: &Path) -> Result<Value> {
+        let source = self.load_source(path)?;
+        self.eval_source(source)
+    }
+
+    /// Reads a file into the source map, refusing invalid UTF-8 with the offset
+    /// of the first bad byte.
+    pub fn load_source(&mut self, path: &Path) -> Result<SourceId> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {}", path.display(), io_reason(&e)),
+            )
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            Error::new(
+                ErrorKind::Read,
+                format!(
+                    "{} is not valid UTF-8: bad byte at offset {offset}",
+                    path.display()
+                ),
+            )
+        })?;
+        Ok(self.sources.add(path.display().to_string(), &text))
+    }
+
+    /// The miette report for an error, against this interpreter's sources.
+    pub fn render_error(&self, error: &Error, color: bool) -> String {
+        self.sources.render(error, color)
     }
 }
 
 impl Default for Interp {
     fn default() -> Self {
         Interp::new()
+    }
+}
+
+/// The part of an I/O error a user needs ("No such file or directory").
+pub fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }

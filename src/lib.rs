@@ -10,6 +10,7 @@ pub mod arena;
 pub mod builtins;
 pub mod compile;
 pub mod diagnostics;
+pub mod eval;
 pub mod gc;
 pub mod interp;
 pub mod numeric;

@@ -1,1 +1,102 @@
-fn main() {}
+//! The `eshkol` command: run a script, evaluate an expression, or open the REPL.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use eshkol::{Error, ErrorKind, Interp, Value};
+
+/// A Scheme interpreter with explicit arena memory.
+#[derive(Parser, Debug)]
+#[command(name = "eshkol", version, about)]
+struct Cli {
+    /// Evaluate EXPR, print its value, and exit.
+    #[arg(short = 'e', long = "eval", value_name = "EXPR")]
+    eval: Option<String>,
+
+    /// Stop non-tail recursion deeper than N calls with an error.
+    #[arg(long, value_name = "N", default_value_t = eshkol::interp::DEFAULT_MAX_DEPTH)]
+    max_depth: usize,
+
+    /// Do not warn about arenas still alive when the program ends.
+    #[arg(long)]
+    no_arena_warnings: bool,
+
+    /// Script to run (`-` reads the program from standard input).
+    file: Option<PathBuf>,
+
+    /// Arguments passed to the script (see `command-line`).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A big main stack keeps ordinary recursion off stacker's slow path; deeper
+    // recursion grows onto the heap.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || run(cli));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(70),
+    }
+}
+
+fn run(cli: Cli) -> u8 {
+    let mut interp = Interp::new();
+    interp.max_depth = cli.max_depth;
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let result = if let Some(expr) = &cli.eval {
+        interp.eval_str("<expression>", expr).map(|value| {
+            if !matches!(value, Value::Unspecified) {
+                let text = eshkol::printer::write_string(&interp.arenas, &value)
+                    .unwrap_or_else(|_| eshkol::printer::write_string_lossy(&value));
+                let _ = interp.write_output(&text);
+                let _ = interp.write_output("\n");
+            }
+        })
+    } else {
+        match &cli.file {
+            Some(path) if path.as_os_str() == "-" => run_stdin(&mut interp),
+            Some(path) => interp.run_file(path).map(|_| ()),
+            None if !std::io::stdin().is_terminal() => run_stdin(&mut interp),
+            None => {
+                interp.flush_output();
+                eprintln!("usage: eshkol FILE.scm | eshkol -e EXPR | eshkol - (program on stdin)");
+                return 2;
+            }
+        }
+    };
+    interp.flush_output();
+    match result {
+        Ok(()) => 0,
+        Err(error) => report(&interp, &error, color),
+    }
+}
+
+fn run_stdin(interp: &mut Interp) -> Result<(), Error> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| {
+        Error::new(
+            ErrorKind::Read,
+            format!("cannot read standard input: {}", eshkol::interp::io_reason(&e)),
+        )
+    })?;
+    interp.eval_str("<stdin>", &text).map(|_| ())
+}
+
+/// Prints an error and returns the exit status it calls for.
+fn report(interp: &Interp, error: &Error, color: bool) -> u8 {
+    match error.kind() {
+        ErrorKind::Exit(code) => code as u8,
+        kind => {
+            eprint!("{}", interp.render_error(error, color));
+            match kind {
+                ErrorKind::Read | ErrorKind::Incomplete | ErrorKind::Syntax => 2,
+                _ => 1,
+            }
+        }
+    }
+}

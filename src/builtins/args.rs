@@ -171,7 +171,7 @@ pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
             _ => return Err(Error::wrong_type(who, "a proper list", value)),
         }
         steps += 1;
-        if steps % 2 == 0 {
+        if steps.is_multiple_of(2) {
             if let Value::Pair(s) = &slow {
                 let next = s.cdr();
                 slow = next;

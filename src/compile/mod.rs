@@ -1,17 +1,28 @@
 //! The syntax pass: data → expressions with resolved variables.
+//!
+//! [`expand`] recognises special forms and derived syntax and resolves names,
+//! producing [`core`]; [`lower`] assigns frame slots, captures and boxes,
+//! producing the [`expr`] tree the evaluator runs.
 
-use crate::symbol::Symbol;
-use crate::syntax::Span;
+pub mod core;
+pub mod expand;
+pub mod expr;
+pub mod lower;
+pub mod quasi;
+pub mod quote;
 
-/// A compiled lambda: everything about a procedure that does not change between
-/// the closures made from it.
-pub struct Lambda {
-    /// The name it was defined with, for printing and stack traces.
-    pub name: Option<Symbol>,
-    /// Number of required parameters.
-    pub required: usize,
-    /// Whether extra arguments are collected into a rest list.
-    pub rest: bool,
-    /// Where the lambda was written.
-    pub span: Span,
+use std::rc::Rc;
+
+pub use expr::{CaptureSource, Expr, Lambda};
+
+use crate::diagnostics::Result;
+use crate::interp::Interp;
+use crate::syntax::Datum;
+
+/// Compiles one top-level form into a procedure of no arguments that runs it.
+pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
+    let mut expander = expand::Expander::new();
+    let core = expander.expand_toplevel(datum)?;
+    let lowerer = lower::Lowerer::new(&expander.vars, interp);
+    Ok(lowerer.lower_toplevel(&core))
 }

@@ -1,0 +1,1006 @@
+//! The expander: data → [`Core`].
+//!
+//! Recognises special forms (unless a local binding shadows their name), checks
+//! their shape, rewrites derived forms into core forms, and resolves every
+//! identifier to a lexical variable or a global, recording what the lowering pass
+//! needs to know about each variable.
+
+use crate::compile::core::*;
+use crate::compile::quasi;
+use crate::compile::quote::datum_to_value;
+use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::symbol::Symbol;
+use crate::syntax::{Datum, DatumKind, Span};
+use crate::value::Value;
+
+/// The lambda id of top-level code.
+pub const TOPLEVEL: LambdaId = 0;
+
+/// Expander state for one top-level form.
+pub struct Expander {
+    pub vars: Vec<VarInfo>,
+    scopes: Vec<Vec<(Symbol, VarId)>>,
+    lambda_stack: Vec<LambdaId>,
+    next_lambda: LambdaId,
+}
+
+/// A syntax error at `span`.
+pub fn syntax_error(span: Span, message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Syntax, message).at(span)
+}
+
+fn list_items(datum: &Datum) -> Option<&[Datum]> {
+    match &datum.kind {
+        DatumKind::List(items) => Some(items),
+        _ => None,
+    }
+}
+
+impl Default for Expander {
+    fn default() -> Self {
+        Expander::new()
+    }
+}
+
+impl Expander {
+    /// A fresh expander positioned at top level.
+    pub fn new() -> Expander {
+        Expander {
+            vars: Vec::new(),
+            scopes: Vec::new(),
+            lambda_stack: vec![TOPLEVEL],
+            next_lambda: TOPLEVEL + 1,
+        }
+    }
+
+    fn current_lambda(&self) -> LambdaId {
+        *self.lambda_stack.last().unwrap_or(&TOPLEVEL)
+    }
+
+    fn new_var(&mut self, name: Symbol) -> VarId {
+        self.vars.push(VarInfo {
+            name,
+            owner: self.current_lambda(),
+            assigned: false,
+            letrec: false,
+            self_lambda: None,
+            captured: false,
+            captured_in_self: false,
+        });
+        self.vars.len() - 1
+    }
+
+    fn lookup(&self, name: Symbol) -> Option<VarId> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|scope| scope.iter().rev())
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+
+    /// Whether `name` is a special-form keyword here (not shadowed locally).
+    fn is_keyword(&self, name: &str) -> bool {
+        KEYWORDS.contains(&name) && self.lookup(Symbol::intern(name)).is_none()
+    }
+
+    /// Resolves a variable reference, recording captures.
+    fn reference(&mut self, name: Symbol, span: Span) -> Core {
+        match self.lookup(name) {
+            Some(var) => {
+                self.note_use(var);
+                Core::new(CoreKind::Local(var), span)
+            }
+            None => Core::new(CoreKind::Global(name), span),
+        }
+    }
+
+    fn note_use(&mut self, var: VarId) {
+        let current = self.current_lambda();
+        let info = &self.vars[var];
+        if info.owner == current {
+            return;
+        }
+        let inside_self = info
+            .self_lambda
+            .map(|l| self.lambda_stack.contains(&l))
+            .unwrap_or(false);
+        if inside_self {
+            self.vars[var].captured_in_self = true;
+        } else {
+            self.vars[var].captured = true;
+        }
+    }
+
+    /// Expands one top-level form: `define` makes globals here.
+    pub fn expand_toplevel(&mut self, datum: &Datum) -> Result<Core> {
+        if let Some(items) = list_items(datum) {
+            if let Some(head) = items.first().and_then(Datum::as_symbol) {
+                if self.is_keyword(head) {
+                    match head {
+                        "define" => return self.expand_global_define(datum, items),
+                        "begin" => {
+                            let forms = items[1..]
+                                .iter()
+                                .map(|d| self.expand_toplevel(d))
+                                .collect::<Result<Vec<_>>>()?;
+                            return Ok(seq(forms, datum.span));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.expand(datum)
+    }
+
+    fn expand_global_define(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let (name, value) = self.define_parts(datum, items)?;
+        Ok(Core::new(
+            CoreKind::DefineGlobal(name, Box::new(value)),
+            datum.span,
+        ))
+    }
+
+    /// Splits a `define` form into its name and expanded value.
+    fn define_parts(&mut self, datum: &Datum, items: &[Datum]) -> Result<(Symbol, Core)> {
+        let target = items.get(1).ok_or_else(|| {
+            syntax_error(datum.span, "define: expected a name and a value")
+                .with_help("write (define name value) or (define (name arg ...) body ...)")
+        })?;
+        match &target.kind {
+            DatumKind::Symbol(name) => {
+                let name = Symbol::intern(name);
+                let value = match items.len() {
+                    2 => Core::new(CoreKind::Const(Value::Unspecified), datum.span),
+                    3 => self.expand_named(&items[2], Some(name), None)?,
+                    _ => {
+                        return Err(syntax_error(
+                            items[3].span,
+                            "define: too many expressions after the name",
+                        )
+                        .with_help("a variable definition takes one value: (define name value)"))
+                    }
+                };
+                Ok((name, value))
+            }
+            DatumKind::List(_) | DatumKind::DottedList(..) => {
+                // (define (name . params) body ...), possibly curried.
+                let (head, params) = split_head(target).ok_or_else(|| {
+                    syntax_error(target.span, "define: expected (name parameter ...)")
+                })?;
+                if items.len() < 3 {
+                    return Err(syntax_error(datum.span, "define: procedure has no body"));
+                }
+                match &head.kind {
+                    DatumKind::Symbol(name) => {
+                        let name = Symbol::intern(name);
+                        let lambda = self.expand_lambda_parts(
+                            &params,
+                            &items[2..],
+                            Some(name),
+                            None,
+                            datum.span,
+                        )?;
+                        Ok((name, lambda))
+                    }
+                    DatumKind::List(_) | DatumKind::DottedList(..) => {
+                        // Curried define: (define ((f a) b) body) = (define (f a) (lambda (b) body)).
+                        let inner = Datum::new(
+                            DatumKind::List(
+                                std::iter::once(Datum::new(
+                                    DatumKind::Symbol("lambda".into()),
+                                    target.span,
+                                ))
+                                .chain(std::iter::once(params_datum(&params, target.span)))
+                                .chain(items[2..].iter().cloned())
+                                .collect(),
+                            ),
+                            datum.span,
+                        );
+                        let outer = Datum::new(
+                            DatumKind::List(vec![items[0].clone(), head.clone(), inner]),
+                            datum.span,
+                        );
+                        let outer_items = list_items(&outer).unwrap_or(&[]).to_vec();
+                        self.define_parts(&outer, &outer_items)
+                    }
+                    _ => Err(syntax_error(head.span, "define: expected a name")),
+                }
+            }
+            _ => Err(syntax_error(
+                target.span,
+                "define: expected a name or (name parameter ...)",
+            )),
+        }
+    }
+
+    /// Expands an expression that is being bound to `name` (so a lambda gets
+    /// that name), and, for letrec bindings, to variable `binding`.
+    fn expand_named(
+        &mut self,
+        datum: &Datum,
+        name: Option<Symbol>,
+        binding: Option<VarId>,
+    ) -> Result<Core> {
+        if let Some(items) = list_items(datum) {
+            if items.first().and_then(Datum::as_symbol) == Some("lambda")
+                && self.is_keyword("lambda")
+            {
+                if items.len() < 3 {
+                    return Err(syntax_error(datum.span, "lambda: expected parameters and a body")
+                        .with_help("write (lambda (arg ...) body ...)"));
+                }
+                let params = parse_params(&items[1])?;
+                return self.expand_lambda_parts(&params, &items[2..], name, binding, datum.span);
+            }
+        }
+        self.expand(datum)
+    }
+
+    /// Expands an expression.
+    pub fn expand(&mut self, datum: &Datum) -> Result<Core> {
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.expand_inner(datum))
+    }
+
+    fn expand_inner(&mut self, datum: &Datum) -> Result<Core> {
+        let span = datum.span;
+        match &datum.kind {
+            DatumKind::Symbol(name) => {
+                if self.is_keyword(name) {
+                    return Err(syntax_error(
+                        span,
+                        format!("`{name}` is a special form, not a variable"),
+                    )
+                    .with_help(format!("use it at the head of a form: ({name} ...)")));
+                }
+                Ok(self.reference(Symbol::intern(name), span))
+            }
+            DatumKind::List(items) if items.is_empty() => Err(syntax_error(
+                span,
+                "empty combination `()` is not an expression",
+            )
+            .with_help("to write the empty list, quote it: '()")),
+            DatumKind::List(items) => {
+                if let Some(head) = items[0].as_symbol() {
+                    if self.is_keyword(head) {
+                        return self.expand_special(head, datum, items);
+                    }
+                }
+                let f = self.expand(&items[0])?;
+                let args = items[1..]
+                    .iter()
+                    .map(|d| self.expand(d))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Core::new(CoreKind::Call(Box::new(f), args), span))
+            }
+            DatumKind::DottedList(..) => Err(syntax_error(
+                span,
+                "a dotted list is not an expression",
+            )
+            .with_help("to write a dotted pair as data, quote it: '(a . b)")),
+            DatumKind::Vector(_) | DatumKind::Bytevector(_) => {
+                // R7RS: vectors and bytevectors are self-evaluating.
+                Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span))
+            }
+            _ => Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span)),
+        }
+    }
+
+    fn expand_special(&mut self, head: &str, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        match head {
+            "quote" => {
+                expect_len(items, 2, span, "quote: expected exactly one datum", "(quote datum)")?;
+                Ok(Core::new(CoreKind::Const(datum_to_value(&items[1])), span))
+            }
+            "quasiquote" => {
+                expect_len(
+                    items,
+                    2,
+                    span,
+                    "quasiquote: expected exactly one template",
+                    "`template",
+                )?;
+                quasi::expand_quasiquote(self, &items[1], 1)
+            }
+            "unquote" | "unquote-splicing" => Err(syntax_error(
+                span,
+                format!("{head}: only allowed inside a quasiquote"),
+            )),
+            "lambda" => self.expand_named(datum, None, None),
+            "define" => Err(syntax_error(
+                span,
+                "define: only allowed at top level or at the start of a body",
+            )
+            .with_help("use set! to change an existing variable, or let to bind a new one")),
+            "set!" => {
+                expect_len(items, 3, span, "set!: expected a variable and a value", "(set! name value)")?;
+                let name = items[1]
+                    .as_symbol()
+                    .ok_or_else(|| syntax_error(items[1].span, "set!: expected a variable name"))?;
+                let name = Symbol::intern(name);
+                let value = self.expand(&items[2])?;
+                match self.lookup(name) {
+                    Some(var) => {
+                        self.vars[var].assigned = true;
+                        self.note_use(var);
+                        Ok(Core::new(CoreKind::SetLocal(var, Box::new(value)), span))
+                    }
+                    None => Ok(Core::new(CoreKind::SetGlobal(name, Box::new(value)), span)),
+                }
+            }
+            "if" => {
+                if items.len() != 3 && items.len() != 4 {
+                    return Err(syntax_error(
+                        span,
+                        "if: expected a test, a consequent and an optional alternative",
+                    )
+                    .with_help("write (if test then) or (if test then else)"));
+                }
+                let test = self.expand(&items[1])?;
+                let then = self.expand(&items[2])?;
+                let otherwise = match items.get(3) {
+                    Some(d) => Some(Box::new(self.expand(d)?)),
+                    None => None,
+                };
+                Ok(Core::new(
+                    CoreKind::If(Box::new(test), Box::new(then), otherwise),
+                    span,
+                ))
+            }
+            "begin" => {
+                if items.len() == 1 {
+                    return Ok(Core::new(CoreKind::Const(Value::Unspecified), span));
+                }
+                let forms = self.expand_all(&items[1..])?;
+                Ok(seq(forms, span))
+            }
+            "let" => self.expand_let(datum, items),
+            "let*" => self.expand_let_star(datum, items),
+            "letrec" | "letrec*" => self.expand_letrec(datum, items),
+            "cond" => self.expand_cond(&items[1..], span),
+            "case" => self.expand_case(datum, items),
+            "and" => {
+                let forms = self.expand_all(&items[1..])?;
+                Ok(match forms.len() {
+                    0 => Core::new(CoreKind::Const(Value::Bool(true)), span),
+                    1 => forms.into_iter().next().unwrap_or_else(|| unspecified(span)),
+                    _ => Core::new(CoreKind::And(forms), span),
+                })
+            }
+            "or" => {
+                let forms = self.expand_all(&items[1..])?;
+                Ok(match forms.len() {
+                    0 => Core::new(CoreKind::Const(Value::Bool(false)), span),
+                    1 => forms.into_iter().next().unwrap_or_else(|| unspecified(span)),
+                    _ => Core::new(CoreKind::Or(forms), span),
+                })
+            }
+            "when" | "unless" => {
+                if items.len() < 3 {
+                    return Err(syntax_error(
+                        span,
+                        format!("{head}: expected a test and at least one expression"),
+                    ));
+                }
+                let test = self.expand(&items[1])?;
+                let body = seq(self.expand_all(&items[2..])?, span);
+                let (then, otherwise) = if head == "when" {
+                    (body, unspecified(span))
+                } else {
+                    (unspecified(span), body)
+                };
+                Ok(Core::new(
+                    CoreKind::If(Box::new(test), Box::new(then), Some(Box::new(otherwise))),
+                    span,
+                ))
+            }
+            "do" => self.expand_do(datum, items),
+            "delay" | "delay-force" | "make-promise-lazy" => {
+                expect_len(items, 2, span, &format!("{head}: expected one expression"), "(delay expr)")?;
+                let thunk = self.expand_lambda_parts(&Params::default(), &items[1..2], None, None, span)?;
+                Ok(Core::new(
+                    CoreKind::Delay(Box::new(thunk), head == "delay-force"),
+                    span,
+                ))
+            }
+            "cons-stream" => {
+                expect_len(items, 3, span, "cons-stream: expected a head and a tail", "(cons-stream a b)")?;
+                let first = self.expand(&items[1])?;
+                let thunk = self.expand_lambda_parts(&Params::default(), &items[2..3], None, None, span)?;
+                let promise = Core::new(CoreKind::Delay(Box::new(thunk), false), span);
+                Ok(quasi::call_primitive(quasi::cons_primitive(), vec![first, promise], span))
+            }
+            _ => Err(syntax_error(span, format!("{head}: unknown special form"))),
+        }
+    }
+
+    fn expand_all(&mut self, data: &[Datum]) -> Result<Vec<Core>> {
+        data.iter().map(|d| self.expand(d)).collect()
+    }
+
+    /// Expands a lambda from its parsed parameter list and body.
+    fn expand_lambda_parts(
+        &mut self,
+        params: &Params,
+        body: &[Datum],
+        name: Option<Symbol>,
+        binding: Option<VarId>,
+        span: Span,
+    ) -> Result<Core> {
+        let id = self.next_lambda;
+        self.next_lambda += 1;
+        if let Some(var) = binding {
+            self.vars[var].self_lambda = Some(id);
+        }
+        self.lambda_stack.push(id);
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let mut param_vars = Vec::new();
+            for (sym, _) in &params.required {
+                let var = self.new_var(*sym);
+                self.bind(*sym, var);
+                param_vars.push(var);
+            }
+            let rest = params.rest.map(|(sym, _)| {
+                let var = self.new_var(sym);
+                self.bind(sym, var);
+                var
+            });
+            let body = self.expand_body(body, span)?;
+            Ok(CoreLambda {
+                id,
+                name,
+                params: param_vars,
+                rest,
+                body,
+            })
+        })();
+        self.scopes.pop();
+        self.lambda_stack.pop();
+        Ok(Core::new(CoreKind::Lambda(Box::new(result?)), span))
+    }
+
+    fn bind(&mut self, name: Symbol, var: VarId) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push((name, var));
+        }
+    }
+
+    /// Expands a body: internal definitions (anywhere among the expressions) get
+    /// letrec* scope over the whole body.
+    pub fn expand_body(&mut self, forms: &[Datum], span: Span) -> Result<Core> {
+        if forms.is_empty() {
+            return Err(syntax_error(span, "expected at least one expression in the body"));
+        }
+        let mut flat = Vec::new();
+        self.flatten_body(forms, &mut flat);
+        let defined: Vec<(Symbol, Span)> = flat
+            .iter()
+            .filter_map(|d| self.definition_name(d))
+            .collect();
+        if defined.is_empty() {
+            let exprs = self.expand_all(forms)?;
+            return Ok(seq(exprs, span));
+        }
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let mut vars = Vec::new();
+            for (name, name_span) in &defined {
+                if vars
+                    .iter()
+                    .any(|&v: &VarId| self.vars[v].name == *name)
+                {
+                    return Err(syntax_error(
+                        *name_span,
+                        format!("`{name}` is defined twice in the same body"),
+                    ));
+                }
+                let var = self.new_var(*name);
+                self.vars[var].letrec = true;
+                self.bind(*name, var);
+                vars.push(var);
+            }
+            let mut items = Vec::new();
+            for datum in &flat {
+                if self.definition_name(datum).is_some() {
+                    let form = list_items(datum).unwrap_or(&[]);
+                    let (name, value) = self.define_parts_local(datum, form)?;
+                    let var = self.lookup(name).unwrap_or(0);
+                    items.push(BodyItem::Define(var, value));
+                } else {
+                    items.push(BodyItem::Expr(self.expand(datum)?));
+                }
+            }
+            Ok(Core::new(CoreKind::Body(vars, items), span))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    fn define_parts_local(&mut self, datum: &Datum, items: &[Datum]) -> Result<(Symbol, Core)> {
+        // The binding hint lets a recursive procedure refer to itself without a box.
+        let name = self.definition_name(datum).map(|(n, _)| n);
+        let var = name.and_then(|n| self.lookup(n));
+        if let (Some(var), Some(target)) = (var, items.get(1)) {
+            if let Some(value) = items.get(2) {
+                if target.as_symbol().is_some() && items.len() == 3 {
+                    let core = self.expand_named(value, name, Some(var))?;
+                    return Ok((self.vars[var].name, core));
+                }
+            }
+            if let Some((head, params)) = split_head(target) {
+                if head.as_symbol().is_some() && items.len() >= 3 {
+                    let core = self.expand_lambda_parts(
+                        &params,
+                        &items[2..],
+                        name,
+                        Some(var),
+                        datum.span,
+                    )?;
+                    return Ok((self.vars[var].name, core));
+                }
+            }
+        }
+        self.define_parts(datum, items)
+    }
+
+    /// Splices `(begin ...)` forms of a body into one list.
+    fn flatten_body(&self, forms: &[Datum], out: &mut Vec<Datum>) {
+        for form in forms {
+            if let Some(items) = list_items(form) {
+                if items.first().and_then(Datum::as_symbol) == Some("begin")
+                    && self.is_keyword("begin")
+                    && items.len() > 1
+                    && items[1..].iter().any(|d| self.definition_name(d).is_some())
+                {
+                    self.flatten_body(&items[1..], out);
+                    continue;
+                }
+            }
+            out.push(form.clone());
+        }
+    }
+
+    /// The name a body form defines, if it is a definition.
+    fn definition_name(&self, datum: &Datum) -> Option<(Symbol, Span)> {
+        let items = list_items(datum)?;
+        if items.first()?.as_symbol()? != "define" || !self.is_keyword("define") {
+            return None;
+        }
+        let mut target = items.get(1)?;
+        loop {
+            match &target.kind {
+                DatumKind::Symbol(name) => return Some((Symbol::intern(name), target.span)),
+                DatumKind::List(inner) if !inner.is_empty() => target = &inner[0],
+                DatumKind::DottedList(inner, _) if !inner.is_empty() => target = &inner[0],
+                _ => return None,
+            }
+        }
+    }
+
+    fn parse_bindings(&self, datum: &Datum, form: &str) -> Result<Vec<(Symbol, Span, Option<Datum>)>> {
+        let items = list_items(datum).ok_or_else(|| {
+            syntax_error(datum.span, format!("{form}: expected a list of bindings"))
+                .with_help(format!("write ({form} ((name value) ...) body ...)"))
+        })?;
+        let mut out: Vec<(Symbol, Span, Option<Datum>)> = Vec::new();
+        for binding in items {
+            let parts = list_items(binding);
+            let (name, value) = match parts {
+                Some([name, value]) => (name, Some(value.clone())),
+                Some([name]) if form == "do" => (name, None),
+                _ => {
+                    return Err(syntax_error(
+                        binding.span,
+                        format!("{form}: each binding must be (name value)"),
+                    ))
+                }
+            };
+            let sym = name.as_symbol().ok_or_else(|| {
+                syntax_error(name.span, format!("{form}: binding name must be a symbol"))
+            })?;
+            let sym = Symbol::intern(sym);
+            if form != "let*" && out.iter().any(|(s, _, _)| *s == sym) {
+                return Err(syntax_error(
+                    name.span,
+                    format!("{form}: `{sym}` is bound twice"),
+                ));
+            }
+            out.push((sym, name.span, value));
+        }
+        Ok(out)
+    }
+
+    fn expand_let(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if let Some(name) = items.get(1).and_then(Datum::as_symbol) {
+            return self.expand_named_let(Symbol::intern(name), datum, items);
+        }
+        if items.len() < 3 {
+            return Err(syntax_error(span, "let: expected bindings and a body")
+                .with_help("write (let ((name value) ...) body ...)"));
+        }
+        let bindings = self.parse_bindings(&items[1], "let")?;
+        let mut inits = Vec::new();
+        for (name, _, value) in &bindings {
+            let value = value.as_ref().ok_or_else(|| syntax_error(span, "let: missing value"))?;
+            inits.push(self.expand_named(value, Some(*name), None)?);
+        }
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let mut pairs = Vec::new();
+            for ((name, _, _), init) in bindings.iter().zip(inits) {
+                let var = self.new_var(*name);
+                pairs.push((var, init));
+            }
+            for (i, (name, _, _)) in bindings.iter().enumerate() {
+                self.bind(*name, pairs[i].0);
+            }
+            let body = self.expand_body(&items[2..], span)?;
+            Ok(Core::new(CoreKind::Let(pairs, Box::new(body)), span))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    fn expand_named_let(&mut self, name: Symbol, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 4 {
+            return Err(syntax_error(span, "let: named let needs bindings and a body")
+                .with_help("write (let name ((var init) ...) body ...)"));
+        }
+        let bindings = self.parse_bindings(&items[2], "let")?;
+        let mut inits = Vec::new();
+        for (_, _, value) in &bindings {
+            let value = value.as_ref().ok_or_else(|| syntax_error(span, "let: missing value"))?;
+            inits.push(self.expand(value)?);
+        }
+        let params = Params {
+            required: bindings.iter().map(|(s, sp, _)| (*s, *sp)).collect(),
+            rest: None,
+        };
+        let proc = self.loop_procedure(name, &params, &items[3..], span)?;
+        Ok(Core::new(CoreKind::Call(Box::new(proc), inits), span))
+    }
+
+    /// `(letrec ((name (lambda params body))) name)`: the procedure of a named
+    /// let or `do` loop.
+    fn loop_procedure(&mut self, name: Symbol, params: &Params, body: &[Datum], span: Span) -> Result<Core> {
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let var = self.new_var(name);
+            self.vars[var].letrec = true;
+            self.bind(name, var);
+            let lambda = self.expand_lambda_parts(params, body, Some(name), Some(var), span)?;
+            self.note_use(var);
+            Ok(Core::new(
+                CoreKind::Body(
+                    vec![var],
+                    vec![
+                        BodyItem::Define(var, lambda),
+                        BodyItem::Expr(Core::new(CoreKind::Local(var), span)),
+                    ],
+                ),
+                span,
+            ))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    fn expand_let_star(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 3 {
+            return Err(syntax_error(span, "let*: expected bindings and a body")
+                .with_help("write (let* ((name value) ...) body ...)"));
+        }
+        let bindings = self.parse_bindings(&items[1], "let*")?;
+        let depth = self.scopes.len();
+        let result = (|| {
+            let mut lets = Vec::new();
+            for (name, _, value) in &bindings {
+                let value = value.as_ref().ok_or_else(|| syntax_error(span, "let*: missing value"))?;
+                let init = self.expand_named(value, Some(*name), None)?;
+                let var = self.new_var(*name);
+                self.scopes.push(vec![(*name, var)]);
+                lets.push((var, init));
+            }
+            let mut body = self.expand_body(&items[2..], span)?;
+            for (var, init) in lets.into_iter().rev() {
+                body = Core::new(CoreKind::Let(vec![(var, init)], Box::new(body)), span);
+            }
+            Ok(body)
+        })();
+        self.scopes.truncate(depth);
+        result
+    }
+
+    fn expand_letrec(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        let head = items[0].as_symbol().unwrap_or("letrec");
+        if items.len() < 3 {
+            return Err(syntax_error(span, format!("{head}: expected bindings and a body")));
+        }
+        let bindings = self.parse_bindings(&items[1], head)?;
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let mut vars = Vec::new();
+            for (name, _, _) in &bindings {
+                let var = self.new_var(*name);
+                self.vars[var].letrec = true;
+                self.bind(*name, var);
+                vars.push(var);
+            }
+            let mut body_items = Vec::new();
+            for ((name, _, value), var) in bindings.iter().zip(&vars) {
+                let value = value.as_ref().ok_or_else(|| syntax_error(span, "letrec: missing value"))?;
+                let init = self.expand_named(value, Some(*name), Some(*var))?;
+                body_items.push(BodyItem::Define(*var, init));
+            }
+            let body = self.expand_body(&items[2..], span)?;
+            body_items.push(BodyItem::Expr(body));
+            Ok(Core::new(CoreKind::Body(vars, body_items), span))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    fn expand_cond(&mut self, clauses: &[Datum], span: Span) -> Result<Core> {
+        let Some((clause, rest)) = clauses.split_first() else {
+            return Ok(unspecified(span));
+        };
+        let parts = list_items(clause)
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| {
+                syntax_error(clause.span, "cond: each clause must be (test expression ...)")
+            })?;
+        let is_else = parts[0].as_symbol() == Some("else") && self.lookup(Symbol::intern("else")).is_none();
+        if is_else {
+            if !rest.is_empty() {
+                return Err(syntax_error(rest[0].span, "cond: clauses after `else` can never run"));
+            }
+            if parts.len() < 2 {
+                return Err(syntax_error(clause.span, "cond: `else` clause needs an expression"));
+            }
+            return Ok(seq(self.expand_all(&parts[1..])?, clause.span));
+        }
+        let test = self.expand(&parts[0])?;
+        let otherwise = if rest.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.expand_cond(rest, span)?))
+        };
+        if parts.get(1).and_then(Datum::as_symbol) == Some("=>") {
+            if parts.len() != 3 {
+                return Err(syntax_error(clause.span, "cond: expected (test => receiver)"));
+            }
+            let receiver = self.expand(&parts[2])?;
+            return Ok(Core::new(
+                CoreKind::CondArrow(Box::new(test), Box::new(receiver), otherwise),
+                clause.span,
+            ));
+        }
+        if parts.len() == 1 {
+            // (test): the value of the test if true.
+            let mut alternatives = vec![test];
+            alternatives.push(otherwise.map(|b| *b).unwrap_or_else(|| unspecified(span)));
+            return Ok(Core::new(CoreKind::Or(alternatives), clause.span));
+        }
+        let body = seq(self.expand_all(&parts[1..])?, clause.span);
+        Ok(Core::new(
+            CoreKind::If(Box::new(test), Box::new(body), otherwise),
+            clause.span,
+        ))
+    }
+
+    fn expand_case(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 2 {
+            return Err(syntax_error(span, "case: expected a key and clauses"));
+        }
+        let key = self.expand(&items[1])?;
+        let mut clauses = Vec::new();
+        let mut else_clause = None;
+        for (i, clause) in items[2..].iter().enumerate() {
+            let parts = list_items(clause)
+                .filter(|p| p.len() >= 2)
+                .ok_or_else(|| {
+                    syntax_error(clause.span, "case: each clause must be ((datum ...) expression ...)")
+                })?;
+            let arrow = parts[1].as_symbol() == Some("=>");
+            if arrow && parts.len() != 3 {
+                return Err(syntax_error(clause.span, "case: expected (data => receiver)"));
+            }
+            let body = if arrow {
+                self.expand(&parts[2])?
+            } else {
+                seq(self.expand_all(&parts[1..])?, clause.span)
+            };
+            if parts[0].as_symbol() == Some("else") {
+                if i + 3 != items.len() {
+                    return Err(syntax_error(clause.span, "case: `else` must be the last clause"));
+                }
+                else_clause = Some(Box::new((body, arrow)));
+                continue;
+            }
+            let data = list_items(&parts[0]).ok_or_else(|| {
+                syntax_error(parts[0].span, "case: expected a list of data")
+            })?;
+            clauses.push(CaseClause {
+                data: data.iter().map(datum_to_value).collect(),
+                body,
+                arrow,
+            });
+        }
+        Ok(Core::new(CoreKind::Case(Box::new(key), clauses, else_clause), span))
+    }
+
+    fn expand_do(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 3 {
+            return Err(syntax_error(span, "do: expected bindings and a (test result ...) clause")
+                .with_help("write (do ((var init step) ...) (test result ...) body ...)"));
+        }
+        let specs = list_items(&items[1]).ok_or_else(|| syntax_error(items[1].span, "do: expected a list of (var init step)"))?;
+        let mut vars = Vec::new();
+        let mut inits = Vec::new();
+        let mut steps = Vec::new();
+        for spec in specs {
+            let parts = list_items(spec)
+                .filter(|p| p.len() == 2 || p.len() == 3)
+                .ok_or_else(|| syntax_error(spec.span, "do: each binding must be (var init [step])"))?;
+            let name = parts[0]
+                .as_symbol()
+                .ok_or_else(|| syntax_error(parts[0].span, "do: variable must be a symbol"))?;
+            vars.push((Symbol::intern(name), parts[0].span));
+            inits.push(self.expand(&parts[1])?);
+            steps.push(parts.get(2).cloned().unwrap_or_else(|| parts[0].clone()));
+        }
+        let exit = list_items(&items[2])
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| syntax_error(items[2].span, "do: expected (test result ...)"))?;
+        // Loop body as data, with a name no program can spell:
+        // (if test (begin result ...) (begin body ... (loop step ...)))
+        let loop_name = Symbol::gensym("do-loop");
+        let sym = |s: &str, sp: Span| Datum::new(DatumKind::Symbol(s.into()), sp);
+        let mut recur = vec![sym(&loop_name.name(), span)];
+        recur.extend(steps);
+        let mut then = vec![sym("begin", span)];
+        if exit.len() > 1 {
+            then.extend(exit[1..].iter().cloned());
+        } else {
+            then.push(Datum::new(DatumKind::List(vec![sym("if", span), Datum::new(DatumKind::Bool(false), span), Datum::new(DatumKind::Bool(false), span)]), span));
+        }
+        let mut otherwise = vec![sym("begin", span)];
+        otherwise.extend(items[3..].iter().cloned());
+        otherwise.push(Datum::new(DatumKind::List(recur), span));
+        let body = Datum::new(
+            DatumKind::List(vec![
+                sym("if", span),
+                exit[0].clone(),
+                Datum::new(DatumKind::List(then), span),
+                Datum::new(DatumKind::List(otherwise), span),
+            ]),
+            span,
+        );
+        let params = Params { required: vars, rest: None };
+        let proc = self.loop_procedure(loop_name, &params, std::slice::from_ref(&body), span)?;
+        Ok(Core::new(CoreKind::Call(Box::new(proc), inits), span))
+    }
+}
+
+/// Special-form keywords.
+pub const KEYWORDS: &[&str] = &[
+    "quote",
+    "quasiquote",
+    "unquote",
+    "unquote-splicing",
+    "lambda",
+    "define",
+    "set!",
+    "if",
+    "begin",
+    "let",
+    "let*",
+    "letrec",
+    "letrec*",
+    "cond",
+    "case",
+    "and",
+    "or",
+    "when",
+    "unless",
+    "do",
+    "delay",
+    "delay-force",
+    "make-promise-lazy",
+    "cons-stream",
+];
+
+fn unspecified(span: Span) -> Core {
+    Core::new(CoreKind::Const(Value::Unspecified), span)
+}
+
+fn seq(mut forms: Vec<Core>, span: Span) -> Core {
+    match forms.len() {
+        0 => unspecified(span),
+        1 => forms.pop().unwrap_or_else(|| unspecified(span)),
+        _ => Core::new(CoreKind::Seq(forms), span),
+    }
+}
+
+fn expect_len(items: &[Datum], n: usize, span: Span, message: &str, usage: &str) -> Result<()> {
+    if items.len() == n {
+        Ok(())
+    } else {
+        Err(syntax_error(span, message.to_string()).with_help(format!("write {usage}")))
+    }
+}
+
+/// A parsed parameter list.
+#[derive(Default, Clone)]
+pub struct Params {
+    pub required: Vec<(Symbol, Span)>,
+    pub rest: Option<(Symbol, Span)>,
+}
+
+/// Parses `(a b)`, `(a . rest)` or `args`.
+fn parse_params(datum: &Datum) -> Result<Params> {
+    let mut params = Params::default();
+    let (items, rest): (&[Datum], Option<&Datum>) = match &datum.kind {
+        DatumKind::Symbol(_) => (&[], Some(datum)),
+        DatumKind::List(items) => (items, None),
+        DatumKind::DottedList(items, rest) => (items, Some(rest)),
+        _ => {
+            return Err(syntax_error(datum.span, "lambda: expected a parameter list")
+                .with_help("write (lambda (arg ...) body ...) or (lambda args body ...)"))
+        }
+    };
+    let mut seen: Vec<Symbol> = Vec::new();
+    let mut take = |d: &Datum| -> Result<(Symbol, Span)> {
+        let name = d
+            .as_symbol()
+            .ok_or_else(|| syntax_error(d.span, "lambda: parameters must be symbols"))?;
+        let sym = Symbol::intern(name);
+        if seen.contains(&sym) {
+            return Err(syntax_error(d.span, format!("lambda: parameter `{name}` appears twice")));
+        }
+        seen.push(sym);
+        Ok((sym, d.span))
+    };
+    for item in items {
+        params.required.push(take(item)?);
+    }
+    if let Some(rest) = rest {
+        params.rest = Some(take(rest)?);
+    }
+    Ok(params)
+}
+
+/// Splits `(name . params)` into the name datum and parsed parameters.
+fn split_head(datum: &Datum) -> Option<(Datum, Params)> {
+    let (items, tail) = match &datum.kind {
+        DatumKind::List(items) if !items.is_empty() => (items.as_slice(), None),
+        DatumKind::DottedList(items, tail) if !items.is_empty() => (items.as_slice(), Some(tail)),
+        _ => return None,
+    };
+    let rest_datum = match tail {
+        Some(t) if items.len() == 1 => (**t).clone(),
+        Some(t) => Datum::new(DatumKind::DottedList(items[1..].to_vec(), t.clone()), datum.span),
+        None => Datum::new(DatumKind::List(items[1..].to_vec()), datum.span),
+    };
+    let params = parse_params(&rest_datum).ok()?;
+    Some((items[0].clone(), params))
+}
+
+fn params_datum(params: &Params, span: Span) -> Datum {
+    let sym = |(s, sp): &(Symbol, Span)| Datum::new(DatumKind::Symbol(s.name().to_string()), *sp);
+    let required: Vec<Datum> = params.required.iter().map(sym).collect();
+    match &params.rest {
+        None => Datum::new(DatumKind::List(required), span),
+        Some(rest) if required.is_empty() => sym(rest),
+        Some(rest) => Datum::new(DatumKind::DottedList(required, Box::new(sym(rest))), span),
+    }
+}

@@ -1,0 +1,119 @@
+//! The expressions the evaluator walks.
+//!
+//! Every variable is already an address: a slot in the current frame (on the
+//! interpreter's value stack), an index into the running closure's captures, the
+//! running closure itself, or a global cell. Nothing is looked up by name.
+
+use std::rc::Rc;
+
+use crate::interp::Global;
+use crate::symbol::Symbol;
+use crate::syntax::Span;
+use crate::value::Value;
+
+/// An expression ready to evaluate.
+pub enum Expr {
+    Const(Value),
+    /// A frame slot that always holds a value.
+    Local(u32),
+    /// A frame slot of a letrec variable, which may not have a value yet.
+    LocalChecked(u32, Symbol, Span),
+    /// A frame slot holding a box.
+    LocalBox(u32, Symbol, Span),
+    /// A captured value.
+    Captured(u32),
+    /// A captured box.
+    CapturedBox(u32, Symbol, Span),
+    /// The running closure (a procedure referring to itself).
+    SelfRef,
+    Global(Rc<Global>, Span),
+    SetLocal(u32, Box<Expr>),
+    SetLocalBox(u32, Box<Expr>),
+    SetCapturedBox(u32, Box<Expr>),
+    SetGlobal(Rc<Global>, Box<Expr>, Span),
+    DefineGlobal(Rc<Global>, Box<Expr>),
+    /// Prepares a body's letrec slots: a fresh box or "no value yet" in each.
+    InitSlots(Box<[(u32, bool)]>),
+    If(Box<(Expr, Expr, Expr)>),
+    MakeClosure(Rc<Lambda>),
+    /// Evaluates all but the last for effect, the last in tail position.
+    Seq(Box<[Expr]>),
+    Call(Box<Call>),
+    /// Stores each value in its slot (boxed if the flag says so), then the body.
+    Let(Box<[(u32, Expr, bool)]>, Box<Expr>),
+    And(Box<[Expr]>),
+    Or(Box<[Expr]>),
+    Case(Box<Case>),
+    /// Test, receiver, alternative.
+    CondArrow(Box<(Expr, Expr, Expr)>),
+    /// A promise from a thunk; true for `delay-force`.
+    Delay(Box<Expr>, bool),
+}
+
+/// A procedure call.
+pub struct Call {
+    pub function: Expr,
+    pub args: Box<[Expr]>,
+    pub span: Span,
+}
+
+/// One `case` clause: its data, its body, and whether the body is a `=>`
+/// receiver.
+pub type CaseClause = (Box<[Value]>, Expr, bool);
+
+/// A `case` expression.
+pub struct Case {
+    pub key: Expr,
+    pub clauses: Box<[CaseClause]>,
+    pub otherwise: Option<(Expr, bool)>,
+    pub span: Span,
+}
+
+/// Where a new closure gets each captured value from, in the frame that creates
+/// it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaptureSource {
+    Slot(u32),
+    Captured(u32),
+    /// The closure that is running when the new closure is made.
+    SelfClosure,
+}
+
+/// A compiled procedure body and its calling convention.
+pub struct Lambda {
+    /// The name it was defined with, for printing and stack traces.
+    pub name: Option<Symbol>,
+    /// Number of required parameters (slots `0..required`).
+    pub required: usize,
+    /// Whether extra arguments are collected into a list in slot `required`.
+    pub rest: bool,
+    /// Slots the frame needs: parameters plus every local bound inside.
+    pub frame_size: usize,
+    /// Parameter slots that must be boxed on entry (captured and assigned).
+    pub boxed_params: Box<[u32]>,
+    /// How to fill the closure's captures when it is created.
+    pub captures: Box<[CaptureSource]>,
+    pub body: Expr,
+    /// Where the lambda was written.
+    pub span: Span,
+}
+
+impl Lambda {
+    /// "f" or "anonymous procedure", for messages.
+    pub fn display_name(&self) -> String {
+        match self.name {
+            Some(name) => name.name().to_string(),
+            None => "anonymous procedure".to_string(),
+        }
+    }
+
+    /// "1 argument", "at least 2 arguments", for arity messages.
+    pub fn arity_text(&self) -> String {
+        let plural = if self.required == 1 { "" } else { "s" };
+        if self.rest {
+            format!("at least {} argument{plural}", self.required)
+        } else {
+            format!("{} argument{plural}", self.required)
+        }
+    }
+}

@@ -1,0 +1,567 @@
+//! The evaluator: walks [`Expr`] trees with proper tail calls.
+//!
+//! Frames live on the interpreter's value stack: a call pushes its arguments, and
+//! the callee's frame starts where they start, so a call allocates nothing on the
+//! heap unless a variable must be boxed. [`Interp::eval_tail`] evaluates an
+//! expression in tail position: instead of calling a closure it returns
+//! [`Tail::Call`], and the loop in [`Interp::run_closure`] reuses the current
+//! frame for it. That loop is the only place a Scheme call becomes a Rust call
+//! that stays on the native stack, so non-tail recursion is bounded there (depth
+//! limit, stack growth with `stacker`), and tail calls run in constant space.
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use crate::builtins::Primitive;
+use crate::compile::expr::{Call, CaptureSource, Expr};
+use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
+use crate::interp::Interp;
+use crate::syntax::Span;
+use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
+
+/// Native stack kept free before growing onto a new segment.
+const RED_ZONE: usize = 128 * 1024;
+/// Size of each new native stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+/// Stack-trace frames kept in an error.
+const MAX_TRACE: usize = 16;
+
+/// The result of evaluating in tail position.
+pub enum Tail {
+    Value(Value),
+    /// Call this closure with the `argc` arguments at `stack[base..]`.
+    Call(Rc<Closure>, usize, usize, Span),
+}
+
+impl Interp {
+    /// Evaluates `expr` in a non-tail position.
+    #[inline]
+    pub(crate) fn eval(&mut self, expr: &Expr, bp: usize, closure: &Rc<Closure>) -> Result<Value> {
+        match expr {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(slot) => Ok(self.stack[bp + *slot as usize].clone()),
+            Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
+            _ => match self.eval_tail(expr, bp, closure)? {
+                Tail::Value(v) => Ok(v),
+                Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
+            },
+        }
+    }
+
+    /// Evaluates `expr` in tail position: calls of closures are returned, not made.
+    pub(crate) fn eval_tail(
+        &mut self,
+        mut expr: &Expr,
+        bp: usize,
+        closure: &Rc<Closure>,
+    ) -> Result<Tail> {
+        loop {
+            let value = match expr {
+                Expr::Const(v) => v.clone(),
+                Expr::Local(slot) => self.stack[bp + *slot as usize].clone(),
+                Expr::LocalChecked(slot, name, span) => {
+                    let v = self.stack[bp + *slot as usize].clone();
+                    if matches!(v, Value::Undefined) {
+                        return Err(used_before_definition(*name, *span));
+                    }
+                    v
+                }
+                Expr::LocalBox(slot, name, span) => {
+                    let v = match &self.stack[bp + *slot as usize] {
+                        Value::Boxed(b) => b.get(),
+                        other => other.clone(),
+                    };
+                    if matches!(v, Value::Undefined) {
+                        return Err(used_before_definition(*name, *span));
+                    }
+                    v
+                }
+                Expr::Captured(i) => closure.captured[*i as usize].clone(),
+                Expr::CapturedBox(i, name, span) => {
+                    let v = match &closure.captured[*i as usize] {
+                        Value::Boxed(b) => b.get(),
+                        other => other.clone(),
+                    };
+                    if matches!(v, Value::Undefined) {
+                        return Err(used_before_definition(*name, *span));
+                    }
+                    v
+                }
+                Expr::SelfRef => Value::Closure(closure.clone()),
+                Expr::Global(cell, span) => {
+                    let v = cell.get();
+                    if matches!(v, Value::Undefined) {
+                        return Err(self.unbound(cell.name, *span));
+                    }
+                    v
+                }
+                Expr::SetLocal(slot, value) => {
+                    let v = self.eval(value, bp, closure)?;
+                    self.stack[bp + *slot as usize] = v;
+                    Value::Unspecified
+                }
+                Expr::SetLocalBox(slot, value) => {
+                    let v = self.eval(value, bp, closure)?;
+                    match &self.stack[bp + *slot as usize] {
+                        Value::Boxed(b) => b.set(v),
+                        _ => self.stack[bp + *slot as usize] = v,
+                    }
+                    Value::Unspecified
+                }
+                Expr::SetCapturedBox(i, value) => {
+                    let v = self.eval(value, bp, closure)?;
+                    if let Value::Boxed(b) = &closure.captured[*i as usize] {
+                        b.set(v);
+                    }
+                    Value::Unspecified
+                }
+                Expr::SetGlobal(cell, value, span) => {
+                    if !cell.is_bound() {
+                        return Err(self
+                            .unbound(cell.name, *span)
+                            .with_help(format!("define it first: (define {} ...)", cell.name)));
+                    }
+                    let v = self.eval(value, bp, closure)?;
+                    cell.set(v);
+                    Value::Unspecified
+                }
+                Expr::DefineGlobal(cell, value) => {
+                    let v = self.eval(value, bp, closure)?;
+                    cell.set(v);
+                    Value::Unspecified
+                }
+                Expr::InitSlots(slots) => {
+                    for &(slot, boxed) in slots.iter() {
+                        self.stack[bp + slot as usize] = if boxed {
+                            Value::Boxed(Rc::new(VarBox::new(Value::Undefined)))
+                        } else {
+                            Value::Undefined
+                        };
+                    }
+                    Value::Unspecified
+                }
+                Expr::If(parts) => {
+                    let test = self.eval(&parts.0, bp, closure)?;
+                    expr = if test.is_true() { &parts.1 } else { &parts.2 };
+                    continue;
+                }
+                Expr::MakeClosure(lambda) => {
+                    let captured = lambda
+                        .captures
+                        .iter()
+                        .map(|source| match source {
+                            CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
+                            CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
+                            CaptureSource::SelfClosure => Value::Closure(closure.clone()),
+                        })
+                        .collect();
+                    Value::Closure(Rc::new(Closure {
+                        lambda: lambda.clone(),
+                        captured,
+                    }))
+                }
+                Expr::Seq(items) => {
+                    let (last, init) = match items.split_last() {
+                        Some(parts) => parts,
+                        None => return Ok(Tail::Value(Value::Unspecified)),
+                    };
+                    for item in init {
+                        self.eval(item, bp, closure)?;
+                    }
+                    expr = last;
+                    continue;
+                }
+                Expr::Call(call) => return self.eval_call(call, bp, closure),
+                Expr::Let(bindings, body) => {
+                    for (slot, init, boxed) in bindings.iter() {
+                        let v = self.eval(init, bp, closure)?;
+                        self.stack[bp + *slot as usize] = if *boxed {
+                            Value::Boxed(Rc::new(VarBox::new(v)))
+                        } else {
+                            v
+                        };
+                    }
+                    expr = body;
+                    continue;
+                }
+                Expr::And(items) => {
+                    let (last, init) = match items.split_last() {
+                        Some(parts) => parts,
+                        None => return Ok(Tail::Value(Value::Bool(true))),
+                    };
+                    let mut short = None;
+                    for item in init {
+                        let v = self.eval(item, bp, closure)?;
+                        if !v.is_true() {
+                            short = Some(v);
+                            break;
+                        }
+                    }
+                    match short {
+                        Some(v) => v,
+                        None => {
+                            expr = last;
+                            continue;
+                        }
+                    }
+                }
+                Expr::Or(items) => {
+                    let (last, init) = match items.split_last() {
+                        Some(parts) => parts,
+                        None => return Ok(Tail::Value(Value::Bool(false))),
+                    };
+                    let mut short = None;
+                    for item in init {
+                        let v = self.eval(item, bp, closure)?;
+                        if v.is_true() {
+                            short = Some(v);
+                            break;
+                        }
+                    }
+                    match short {
+                        Some(v) => v,
+                        None => {
+                            expr = last;
+                            continue;
+                        }
+                    }
+                }
+                Expr::Case(case) => {
+                    let key = self.eval(&case.key, bp, closure)?;
+                    let chosen = case
+                        .clauses
+                        .iter()
+                        .find(|(data, _, _)| data.iter().any(|d| d.is_eqv(&key)))
+                        .map(|(_, body, arrow)| (body, *arrow))
+                        .or(case.otherwise.as_ref().map(|(body, arrow)| (body, *arrow)));
+                    match chosen {
+                        None => Value::Unspecified,
+                        Some((body, false)) => {
+                            expr = body;
+                            continue;
+                        }
+                        Some((receiver, true)) => {
+                            let f = self.eval(receiver, bp, closure)?;
+                            let base = self.stack.len();
+                            self.stack.push(key);
+                            return self.call_value(f, base, 1, case.span);
+                        }
+                    }
+                }
+                Expr::CondArrow(parts) => {
+                    let test = self.eval(&parts.0, bp, closure)?;
+                    if test.is_true() {
+                        let f = self.eval(&parts.1, bp, closure)?;
+                        let base = self.stack.len();
+                        self.stack.push(test);
+                        return self.call_value(f, base, 1, Span::default());
+                    }
+                    expr = &parts.2;
+                    continue;
+                }
+                Expr::Delay(thunk, is_force) => {
+                    let thunk = self.eval(thunk, bp, closure)?;
+                    Value::Promise(Rc::new(Promise {
+                        state: std::cell::RefCell::new(PromiseState::Delayed {
+                            thunk,
+                            is_stream: *is_force,
+                        }),
+                    }))
+                }
+            };
+            return Ok(Tail::Value(value));
+        }
+    }
+
+    /// Evaluates a call's operator and operands, then calls (or, for a closure,
+    /// returns the call to make).
+    fn eval_call(&mut self, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
+        let f = self.eval(&call.function, bp, closure)?;
+        let base = self.stack.len();
+        for arg in call.args.iter() {
+            match self.eval(arg, bp, closure) {
+                Ok(v) => self.stack.push(v),
+                Err(e) => {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
+            }
+        }
+        self.call_value(f, base, call.args.len(), call.span)
+    }
+
+    /// Calls `f` with the arguments at `stack[base..base + argc]`: primitives run
+    /// now, closures are returned as a tail call.
+    pub(crate) fn call_value(
+        &mut self,
+        mut f: Value,
+        base: usize,
+        mut argc: usize,
+        span: Span,
+    ) -> Result<Tail> {
+        loop {
+            match f {
+                Value::Closure(c) => return Ok(Tail::Call(c, base, argc, span)),
+                Value::Primitive(p) => {
+                    if std::ptr::eq(p, crate::builtins::control::apply_primitive()) {
+                        // `apply` keeps the call it makes in tail position.
+                        let (next, n) = self.spread_apply_args(base, argc, span)?;
+                        f = next;
+                        argc = n;
+                        continue;
+                    }
+                    check_primitive_arity(p, argc, span)?;
+                    let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
+                    self.call_span = span;
+                    return match (p.func)(self, &args) {
+                        Ok(v) => Ok(Tail::Value(v)),
+                        Err(e) => Err(e.or_at(span)),
+                    };
+                }
+                other => {
+                    self.stack.truncate(base);
+                    return Err(Error::new(
+                        ErrorKind::Type,
+                        format!(
+                            "attempt to call {}, which is not a procedure",
+                            crate::printer::write_string_lossy(&other)
+                        ),
+                    )
+                    .at(span));
+                }
+            }
+        }
+    }
+
+    /// Rewrites `(apply f a ... list)` on the stack into `(f a ... . list)`.
+    fn spread_apply_args(&mut self, base: usize, argc: usize, span: Span) -> Result<(Value, usize)> {
+        if argc < 2 {
+            self.stack.truncate(base);
+            return Err(Error::new(
+                ErrorKind::Arity,
+                format!("apply: expected at least 2 arguments, got {argc}"),
+            )
+            .at(span));
+        }
+        let list = self.stack.pop().unwrap_or(Value::Null);
+        let items = match crate::builtins::args::list("apply", &list) {
+            Ok(items) => items,
+            Err(e) => {
+                self.stack.truncate(base);
+                return Err(e.at(span));
+            }
+        };
+        let f = self.stack.remove(base);
+        let n = argc - 2 + items.len();
+        self.stack.extend(items);
+        Ok((f, n))
+    }
+
+    /// Calls a closure in a non-tail position (grows the native stack as needed
+    /// and enforces the recursion limit).
+    pub(crate) fn apply_closure(
+        &mut self,
+        closure: Rc<Closure>,
+        base: usize,
+        argc: usize,
+        span: Span,
+    ) -> Result<Value> {
+        if self.depth >= self.max_depth {
+            self.stack.truncate(base);
+            return Err(self.too_deep(span));
+        }
+        self.depth += 1;
+        let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
+            self.run_closure(closure, base, argc, span)
+        });
+        self.depth -= 1;
+        self.stack.truncate(base);
+        result
+    }
+
+    /// Runs a closure whose frame starts at `base`, looping on tail calls.
+    fn run_closure(
+        &mut self,
+        mut closure: Rc<Closure>,
+        base: usize,
+        mut argc: usize,
+        mut span: Span,
+    ) -> Result<Value> {
+        loop {
+            self.enter_frame(&closure, base, argc, span)?;
+            let lambda = closure.lambda.clone();
+            match self.eval_tail(&lambda.body, base, &closure) {
+                Ok(Tail::Value(v)) => return Ok(v),
+                Ok(Tail::Call(next, next_base, next_argc, next_span)) => {
+                    for i in 0..next_argc {
+                        self.stack[base + i] = std::mem::take(&mut self.stack[next_base + i]);
+                    }
+                    self.stack.truncate(base + next_argc);
+                    closure = next;
+                    argc = next_argc;
+                    span = next_span;
+                    if self.interrupted() {
+                        return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
+                    }
+                }
+                Err(mut e) => {
+                    if e.0.trace.len() < MAX_TRACE && !matches!(e.kind(), ErrorKind::Exit(_)) {
+                        e.0.trace.push(TraceFrame {
+                            name: lambda.name.map(|n| n.name().to_string()),
+                            span,
+                        });
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Binds the arguments at `stack[base..base + argc]` to the closure's
+    /// parameters and makes room for its locals.
+    #[inline]
+    fn enter_frame(&mut self, closure: &Rc<Closure>, base: usize, argc: usize, span: Span) -> Result<()> {
+        let lambda = &closure.lambda;
+        if argc != lambda.required && !(lambda.rest && argc > lambda.required) {
+            self.stack.truncate(base);
+            return Err(closure_arity_error(closure, argc, span));
+        }
+        if lambda.rest {
+            let extra: Vec<Value> = self.stack.drain(base + lambda.required..).collect();
+            self.stack.push(Value::list(extra));
+        }
+        self.stack.resize(base + lambda.frame_size, Value::Undefined);
+        for &slot in lambda.boxed_params.iter() {
+            let index = base + slot as usize;
+            let v = std::mem::take(&mut self.stack[index]);
+            self.stack[index] = Value::Boxed(Rc::new(VarBox::new(v)));
+        }
+        Ok(())
+    }
+
+    /// Calls any procedure with arguments from Rust (used by builtins such as
+    /// `map`).
+    pub fn apply(&mut self, procedure: &Value, args: &[Value]) -> Result<Value> {
+        let base = self.stack.len();
+        self.stack.extend(args.iter().cloned());
+        let span = self.call_span;
+        match self.call_value(procedure.clone(), base, args.len(), span)? {
+            Tail::Value(v) => Ok(v),
+            Tail::Call(closure, base, argc, span) => self.apply_closure(closure, base, argc, span),
+        }
+    }
+
+    /// Runs a compiled top-level form.
+    pub(crate) fn run_toplevel(&mut self, lambda: Rc<crate::compile::Lambda>) -> Result<Value> {
+        let closure = Rc::new(Closure {
+            lambda,
+            captured: Box::new([]),
+        });
+        let base = self.stack.len();
+        let span = closure.lambda.span;
+        let result = self.apply_closure(closure, base, 0, span);
+        self.stack.truncate(base);
+        result
+    }
+
+    fn too_deep(&self, span: Span) -> Error {
+        Error::new(
+            ErrorKind::RecursionDepth,
+            format!(
+                "recursion too deep: more than {} nested calls",
+                self.max_depth
+            ),
+        )
+        .at(span)
+        .with_help("make the recursive call a tail call (e.g. with an accumulator), or raise the limit with --max-depth")
+    }
+
+    fn unbound(&self, name: crate::symbol::Symbol, span: Span) -> Error {
+        let name_text = name.name();
+        let mut error =
+            Error::new(ErrorKind::Unbound, format!("unbound variable `{name_text}`")).at(span);
+        if let Some(suggestion) = self.suggest_global(&name_text) {
+            error = error.with_help(format!("did you mean `{suggestion}`?"));
+        }
+        error
+    }
+
+    /// The bound global whose name is closest to `name`, if any is close.
+    pub fn suggest_global(&self, name: &str) -> Option<String> {
+        let limit = (name.chars().count() / 3).max(1);
+        self.globals
+            .iter()
+            .filter(|(_, cell)| cell.is_bound())
+            .map(|(sym, _)| sym.name())
+            .filter(|candidate| !candidate.starts_with(' '))
+            .map(|candidate| (edit_distance(name, &candidate), candidate))
+            .filter(|(d, _)| *d <= limit)
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
+            .map(|(_, c)| c.to_string())
+    }
+}
+
+fn used_before_definition(name: crate::symbol::Symbol, span: Span) -> Error {
+    Error::new(
+        ErrorKind::Unbound,
+        format!("variable `{name}` is used before its definition has run"),
+    )
+    .at(span)
+    .with_help("move the definition above its first use")
+}
+
+fn check_primitive_arity(p: &Primitive, argc: usize, span: Span) -> Result<()> {
+    let ok = argc >= p.min_args && p.max_args.is_none_or(|max| argc <= max);
+    if ok {
+        return Ok(());
+    }
+    let expected = match p.max_args {
+        Some(max) if max == p.min_args => plural(max, "argument"),
+        Some(max) => format!("{} to {max} arguments", p.min_args),
+        None => format!("at least {}", plural(p.min_args, "argument")),
+    };
+    Err(Error::new(
+        ErrorKind::Arity,
+        format!("{}: expected {expected}, got {argc}", p.name),
+    )
+    .at(span))
+}
+
+fn closure_arity_error(closure: &Closure, argc: usize, span: Span) -> Error {
+    let lambda = &closure.lambda;
+    Error::new(
+        ErrorKind::Arity,
+        format!(
+            "{}: expected {}, got {argc}",
+            lambda.display_name(),
+            lambda.arity_text()
+        ),
+    )
+    .at(span)
+    .with_label(lambda.span, "procedure defined here")
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
