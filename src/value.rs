@@ -197,7 +197,7 @@ impl Value {
     }
 
     /// The arena that owns this value, if it lives in one.
-    pub fn owner(&self) -> Option<&Rc<ArenaTag>> {
+    pub fn owner(&self) -> Option<&Owner> {
         match self {
             Value::Pair(p) => p.owner.as_ref(),
             Value::Str(s) => s.owner.as_ref(),
@@ -279,7 +279,7 @@ pub struct Pair {
     car: Cell<Value>,
     cdr: Cell<Value>,
     /// The arena this pair was copied into, if any.
-    pub owner: Option<Rc<ArenaTag>>,
+    pub owner: Option<Owner>,
 }
 
 impl Pair {
@@ -294,7 +294,7 @@ impl Pair {
     }
 
     /// A pair owned by an arena.
-    pub fn in_arena(car: Value, cdr: Value, owner: Rc<ArenaTag>) -> Pair {
+    pub fn in_arena(car: Value, cdr: Value, owner: Owner) -> Pair {
         Pair {
             car: Cell::new(car),
             cdr: Cell::new(cdr),
@@ -377,7 +377,7 @@ impl Drop for Pair {
 pub struct SString {
     pub chars: RefCell<Vec<char>>,
     /// The arena this string was copied into, if any.
-    pub owner: Option<Rc<ArenaTag>>,
+    pub owner: Option<Owner>,
 }
 
 impl SString {
@@ -403,7 +403,7 @@ impl fmt::Display for SString {
 pub struct Vector {
     pub items: RefCell<Vec<Value>>,
     /// The arena this vector was copied into, if any.
-    pub owner: Option<Rc<ArenaTag>>,
+    pub owner: Option<Owner>,
 }
 
 impl Vector {
@@ -438,7 +438,7 @@ impl Drop for Vector {
 pub struct Bytevector {
     pub storage: ByteStorage,
     /// The arena whose block holds (or which owns) these bytes, if any.
-    pub owner: Option<Rc<ArenaTag>>,
+    pub owner: Option<Owner>,
 }
 
 /// Where a bytevector's bytes are.
@@ -460,18 +460,47 @@ impl Bytevector {
 }
 
 /// The Scheme-side identity of an arena: what `make-arena` returns and what every
-/// value living in the arena points back to. `alive` makes use-after-destroy a
-/// one-branch check on any access, without consulting the registry.
+/// value living in the arena points back to (through an [`Owner`]). `alive` and
+/// `epoch` make use-after-destroy and use-after-reset a two-comparison check on
+/// any access, without consulting the registry.
 pub struct ArenaTag {
     pub id: ArenaId,
     pub alive: Cell<bool>,
+    /// Bumped by `arena-reset!`: values made in an earlier epoch are dead.
+    pub epoch: Cell<u32>,
     /// Where `make-arena` was called.
     pub created: Span,
     /// Where `destroy-arena` was called, once it has been.
     pub destroyed: Cell<Option<Span>>,
+    /// Where `arena-reset!` was last called.
+    pub reset_at: Cell<Option<Span>>,
     /// Heap objects copied into the arena, emptied when it is destroyed or reset
     /// so their memory goes back at once.
     pub objects: RefCell<Vec<std::rc::Weak<dyn ArenaObject>>>,
+}
+
+/// The arena (and the epoch of it) that a value lives in.
+#[derive(Clone)]
+pub struct Owner {
+    pub arena: Rc<ArenaTag>,
+    pub epoch: u32,
+}
+
+impl Owner {
+    /// An owner in the arena's current epoch.
+    pub fn current(arena: &Rc<ArenaTag>) -> Owner {
+        Owner {
+            arena: arena.clone(),
+            epoch: arena.epoch.get(),
+        }
+    }
+
+    /// Whether the value may still be used: the arena is alive and has not been
+    /// reset since the value was made.
+    #[inline]
+    pub fn is_live(&self) -> bool {
+        self.arena.alive.get() && self.arena.epoch.get() == self.epoch
+    }
 }
 
 /// A heap object owned by an arena, which the arena empties when it dies.

@@ -7,29 +7,50 @@
 use std::rc::Rc;
 
 use crate::diagnostics::{Error, ErrorKind, Result};
-use crate::value::{ArenaTag, Bytevector, HashTable, Pair, SString, Value, Vector};
+use crate::value::{ArenaTag, Bytevector, HashTable, Owner, Pair, SString, Value, Vector};
 
 /// Fails if `value` lives in an arena that has been destroyed.
 #[inline]
 pub fn check_live(value: &Value) -> Result<()> {
     match value.owner() {
-        Some(tag) if !tag.alive.get() => Err(dead_arena_error(tag)),
+        Some(owner) if !owner.is_live() => Err(dead_arena_error(owner)),
         _ => Ok(()),
     }
 }
 
-/// The error for any use of a destroyed arena or of a value that lived in it.
-pub fn dead_arena_error(tag: &ArenaTag) -> Error {
+/// The error for any use of a value that lived in an arena which has since been
+/// destroyed or reset.
+pub fn dead_arena_error(owner: &Owner) -> Error {
+    let arena = &owner.arena;
+    if !arena.alive.get() {
+        return destroyed_arena_error(arena, "use of a value from arena");
+    }
     let mut error = Error::new(
-        ErrorKind::ArenaDestroyed,
+        ErrorKind::ArenaReset,
         format!(
-            "use of arena #{} after it was destroyed",
-            tag.id.slot
+            "use of a value from arena #{} after the arena was reset",
+            arena.id.slot
         ),
     )
-    .with_label(tag.created, "arena created here")
-    .with_help("copy the data you still need out of the arena (or into a longer-lived one) before destroying it");
-    if let Some(destroyed) = tag.destroyed.get() {
+    .with_label(arena.created, "arena created here")
+    .with_help("values allocated before arena-reset! are gone; allocate them again after the reset");
+    if let Some(reset) = arena.reset_at.get() {
+        error = error.with_label(reset, "reset here");
+    }
+    error
+}
+
+/// The error for using a destroyed arena itself (`what` says how it was used).
+pub fn destroyed_arena_error(arena: &ArenaTag, what: &str) -> Error {
+    let mut error = Error::new(
+        ErrorKind::ArenaDestroyed,
+        format!("{what} #{} after it was destroyed", arena.id.slot),
+    )
+    .with_label(arena.created, "arena created here")
+    .with_help(
+        "copy what you still need out of the arena (or into a longer-lived one) before destroying it",
+    );
+    if let Some(destroyed) = arena.destroyed.get() {
         error = error.with_label(destroyed, "destroyed here");
     }
     error
