@@ -1,6 +1,497 @@
-//! Builtins: arena (stub).
+//! Builtins: arenas.
+//!
+//! The Scheme face of [`crate::arena`]: `make-arena`, `arena-alloc`,
+//! `copy-to-arena`, `destroy-arena` and their companions. Every value that lives
+//! in an arena carries an [`Owner`]; destroying or resetting the arena makes
+//! every such value refuse further use, and releases what it held at once.
 
-use super::Primitive;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::{args, Primitive};
+use crate::arena::{ArenaError, ArenaStats};
+use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::interp::Interp;
+use crate::prim;
+use crate::printer::write_string_lossy;
+use crate::value::{
+    ArenaObject, ArenaTag, ByteStorage, Bytevector, Owner, Pair, SString, Value, Vector,
+};
+
+/// Bytes charged to an arena for a copied pair (two machine words, as in C).
+const PAIR_BYTES: usize = 16;
+/// Bytes charged per vector slot and per object header.
+const WORD_BYTES: usize = 8;
 
 /// This topic's builtins.
-pub static PRIMITIVES: &[Primitive] = &[];
+pub static PRIMITIVES: &[Primitive] = &[
+    prim!("make-arena", 1, _, make_arena, "(make-arena size [limit]): a new arena whose first block is size bytes"),
+    prim!("arena-alloc", 2, 2, arena_alloc, "(arena-alloc arena n): n zeroed bytes living in the arena, as a bytevector"),
+    prim!("copy-to-arena", 2, 2, copy_to_arena, "(copy-to-arena value arena): a deep copy of value owned by arena"),
+    prim!("destroy-arena", 1, 1, destroy_arena, "(destroy-arena arena): frees every block; the arena and its values die"),
+    prim!("arena?", 1, 1, is_arena, "(arena? x): is x an arena?"),
+    prim!("arena-live?", 1, 1, is_arena_live, "(arena-live? arena): has the arena not been destroyed?"),
+    prim!("arena-stats", 1, 1, arena_stats, "(arena-stats arena): alist of used, reserved, blocks, allocations, limit"),
+    prim!("arena-used", 1, 1, arena_used, "(arena-used arena): bytes handed out so far"),
+    prim!("arena-reset!", 1, 1, arena_reset, "(arena-reset! arena): frees the contents, keeps the first block; old values die"),
+    prim!("arena-owner", 1, 1, arena_owner, "(arena-owner x): the arena x lives in, or #f"),
+    prim!("call-with-arena", 2, 3, call_with_arena, "(call-with-arena size proc [limit]): calls proc with a new arena, destroying it on every exit"),
+];
+
+/// The arena argument, which must still be alive.
+fn live_arena<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<ArenaTag>> {
+    match value {
+        Value::Arena(tag) if tag.alive.get() => Ok(tag),
+        Value::Arena(tag) => Err(args::destroyed_arena_error(
+            tag,
+            &format!("{who}: use of arena"),
+        )),
+        other => Err(Error::wrong_type(who, "an arena", other)),
+    }
+}
+
+/// Converts a runtime error into a Scheme error.
+fn runtime_error(who: &str, tag: &ArenaTag, error: ArenaError) -> Error {
+    match error {
+        ArenaError::Destroyed => args::destroyed_arena_error(tag, &format!("{who}: use of arena")),
+        ArenaError::Reset => Error::new(
+            ErrorKind::ArenaReset,
+            format!("{who}: this memory was released by arena-reset!"),
+        ),
+        ArenaError::LimitExceeded {
+            limit,
+            used,
+            requested,
+        } => Error::new(
+            ErrorKind::ArenaLimit,
+            format!(
+                "{who}: allocating {requested} bytes would pass the arena's limit of {limit} bytes ({used} bytes already used)"
+            ),
+        )
+        .with_label(tag.created, "arena created here")
+        .with_help("create the arena with a larger limit, or destroy/reset it and start again"),
+        ArenaError::OutOfMemory { requested } => Error::new(
+            ErrorKind::Memory,
+            format!("{who}: cannot allocate {requested} bytes: not enough memory"),
+        ),
+        other => Error::new(ErrorKind::Arena, format!("{who}: {other}")),
+    }
+}
+
+/// A byte count: a non-negative real, rounded up; `who` names the caller.
+fn byte_count(who: &str, value: &Value, what: &str) -> Result<usize> {
+    let too_big = || {
+        Error::new(
+            ErrorKind::Memory,
+            format!(
+                "{who}: {what} of {} bytes is more than this machine can provide",
+                write_string_lossy(value)
+            ),
+        )
+    };
+    match value {
+        Value::Int(n) if *n >= 0 => usize::try_from(*n).map_err(|_| too_big()),
+        Value::Float(x) if x.is_finite() && *x >= 0.0 => {
+            let rounded = x.ceil();
+            if rounded >= usize::MAX as f64 {
+                Err(too_big())
+            } else {
+                Ok(rounded as usize)
+            }
+        }
+        Value::Rat(_) => {
+            let x = crate::numeric::to_f64(value).unwrap_or(f64::INFINITY);
+            byte_count(who, &Value::Float(x), what)
+        }
+        Value::Big(b) if b.sign() != num_bigint::Sign::Minus => Err(too_big()),
+        Value::Int(_) | Value::Float(_) | Value::Big(_) => Err(Error::range(
+            who,
+            format!(
+                "{what} must be a non-negative number of bytes, got {}",
+                write_string_lossy(value)
+            ),
+        )),
+        other => Err(Error::wrong_type(who, "a number of bytes", other)),
+    }
+}
+
+fn make_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    if values.len() > 2 {
+        return Err(make_arena_arity_error(values));
+    }
+    let size = byte_count("make-arena", &values[0], "size")?;
+    if size == 0 {
+        return Err(Error::range("make-arena", "size must be at least 1 byte"));
+    }
+    let limit = match values.get(1) {
+        Some(v) => Some(byte_count("make-arena", v, "limit")?),
+        None => None,
+    };
+    let span = interp.call_span;
+    create_arena(interp, size, limit, span)
+}
+
+/// Creates an arena and its Scheme value.
+fn create_arena(
+    interp: &mut Interp,
+    size: usize,
+    limit: Option<usize>,
+    span: crate::syntax::Span,
+) -> Result<Value> {
+    let id = interp.arenas.create(size, limit).map_err(|e| match e {
+        ArenaError::OutOfMemory { requested } => Error::new(
+            ErrorKind::Memory,
+            format!("make-arena: cannot reserve a first block of {requested} bytes: not enough memory"),
+        )
+        .with_help("ask for a smaller first block; the arena grows by doubling when it needs more"),
+        other => Error::new(ErrorKind::Arena, format!("make-arena: {other}")),
+    })?;
+    let tag = Rc::new(ArenaTag {
+        id,
+        alive: std::cell::Cell::new(true),
+        epoch: std::cell::Cell::new(0),
+        created: span,
+        destroyed: std::cell::Cell::new(None),
+        reset_at: std::cell::Cell::new(None),
+        objects: std::cell::RefCell::new(Vec::new()),
+    });
+    interp.arena_tags.insert(id, tag.clone());
+    Ok(Value::Arena(tag))
+}
+
+/// `(make-arena 1024 * 1024 * 100)`: an infix size written without parentheses.
+fn make_arena_arity_error(values: &[Value]) -> Error {
+    let operator = values.iter().find_map(|v| match v {
+        Value::Primitive(p) => Some(p.name),
+        _ => None,
+    });
+    let numbers: Vec<String> = values
+        .iter()
+        .filter(|v| v.is_number())
+        .map(write_string_lossy)
+        .collect();
+    let help = match operator {
+        Some(op) if numbers.len() >= 2 => format!(
+            "Scheme has no infix arithmetic: to compute the size, write (make-arena ({op} {}))",
+            numbers.join(" ")
+        ),
+        _ => "write (make-arena size) or (make-arena size limit)".to_string(),
+    };
+    Error::new(
+        ErrorKind::Arity,
+        format!(
+            "make-arena: expected 1 to 2 arguments, got {}",
+            values.len()
+        ),
+    )
+    .with_help(help)
+}
+
+fn arena_alloc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let tag = live_arena("arena-alloc", &values[0])?;
+    let n = match &values[1] {
+        Value::Float(x) if x.fract() != 0.0 => {
+            return Err(Error::range(
+                "arena-alloc",
+                format!("size must be a whole number of bytes, got {x}"),
+            ))
+        }
+        Value::Rat(_) => {
+            return Err(Error::range(
+                "arena-alloc",
+                format!(
+                    "size must be a whole number of bytes, got {}",
+                    write_string_lossy(&values[1])
+                ),
+            ))
+        }
+        other => byte_count("arena-alloc", other, "size")?,
+    };
+    let allocation = interp
+        .arenas
+        .alloc(tag.id, n)
+        .map_err(|e| runtime_error("arena-alloc", tag, e))?;
+    Ok(Value::Bytevector(Rc::new(Bytevector {
+        storage: ByteStorage::Arena(allocation),
+        owner: Some(Owner::current(tag)),
+    })))
+}
+
+fn destroy_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let tag = match &values[0] {
+        Value::Arena(tag) => tag,
+        other => return Err(Error::wrong_type("destroy-arena", "an arena", other)),
+    };
+    if !tag.alive.get() {
+        let mut error = Error::new(
+            ErrorKind::ArenaDestroyed,
+            format!("destroy-arena: arena #{} was already destroyed", tag.id.slot),
+        )
+        .with_label(tag.created, "arena created here")
+        .with_help("destroy each arena exactly once");
+        if let Some(first) = tag.destroyed.get() {
+            error = error.with_label(first, "first destroyed here");
+        }
+        return Err(error);
+    }
+    interp
+        .arenas
+        .destroy(tag.id)
+        .map_err(|e| runtime_error("destroy-arena", tag, e))?;
+    tag.alive.set(false);
+    tag.destroyed.set(Some(interp.call_span));
+    release_objects(tag);
+    interp.arena_tags.remove(&tag.id);
+    Ok(Value::Unspecified)
+}
+
+/// Empties every heap object copied into the arena, so its memory goes back now.
+fn release_objects(tag: &ArenaTag) {
+    let objects = std::mem::take(&mut *tag.objects.borrow_mut());
+    for object in objects {
+        if let Some(object) = object.upgrade() {
+            object.release();
+        }
+    }
+}
+
+fn is_arena(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(Value::Bool(matches!(values[0], Value::Arena(_))))
+}
+
+fn is_arena_live(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    match &values[0] {
+        Value::Arena(tag) => Ok(Value::Bool(tag.alive.get())),
+        other => Err(Error::wrong_type("arena-live?", "an arena", other)),
+    }
+}
+
+/// The statistics of a live arena.
+fn stats_of(interp: &Interp, who: &str, value: &Value) -> Result<ArenaStats> {
+    let tag = live_arena(who, value)?;
+    interp
+        .arenas
+        .stats(tag.id)
+        .map_err(|e| runtime_error(who, tag, e))
+}
+
+fn arena_stats(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let stats = stats_of(interp, "arena-stats", &values[0])?;
+    let entry = |name: &str, n: usize| Value::cons(Value::symbol(name), count(n));
+    Ok(Value::list(vec![
+        entry("used", stats.used),
+        entry("reserved", stats.reserved),
+        entry("blocks", stats.blocks),
+        entry("allocations", stats.allocations),
+        Value::cons(
+            Value::symbol("limit"),
+            stats.limit.map(count).unwrap_or(Value::Bool(false)),
+        ),
+    ]))
+}
+
+fn count(n: usize) -> Value {
+    i64::try_from(n)
+        .map(Value::Int)
+        .unwrap_or_else(|_| Value::Float(n as f64))
+}
+
+fn arena_used(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(count(stats_of(interp, "arena-used", &values[0])?.used))
+}
+
+fn arena_reset(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let tag = live_arena("arena-reset!", &values[0])?;
+    interp
+        .arenas
+        .reset(tag.id)
+        .map_err(|e| runtime_error("arena-reset!", tag, e))?;
+    tag.epoch.set(tag.epoch.get().wrapping_add(1));
+    tag.reset_at.set(Some(interp.call_span));
+    release_objects(tag);
+    Ok(Value::Unspecified)
+}
+
+fn arena_owner(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(match values[0].owner() {
+        Some(owner) => Value::Arena(owner.arena.clone()),
+        None => Value::Bool(false),
+    })
+}
+
+fn call_with_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let size = byte_count("with-arena", &values[0], "size")?;
+    if size == 0 {
+        return Err(Error::range("with-arena", "size must be at least 1 byte"));
+    }
+    let limit = match values.get(2) {
+        Some(v) => Some(byte_count("with-arena", v, "limit")?),
+        None => None,
+    };
+    let procedure = args::procedure("with-arena", &values[1])?.clone();
+    let span = interp.call_span;
+    let arena = create_arena(interp, size, limit, span)?;
+    let result = interp.apply(&procedure, std::slice::from_ref(&arena));
+    if let Value::Arena(tag) = &arena {
+        if tag.alive.get() {
+            let saved = interp.call_span;
+            interp.call_span = span;
+            let destroyed = destroy_arena(interp, std::slice::from_ref(&arena));
+            interp.call_span = saved;
+            destroyed?;
+        }
+    }
+    result
+}
+
+fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let tag = live_arena("copy-to-arena", &values[1])?.clone();
+    let mut copier = Copier {
+        interp,
+        owner: Owner::current(&tag),
+        tag,
+        copies: HashMap::new(),
+        pending: Vec::new(),
+    };
+    let root = copier.shell(&values[0])?;
+    while let Some((source, copy)) = copier.pending.pop() {
+        copier.fill(&source, &copy)?;
+    }
+    Ok(root)
+}
+
+/// Deep copy into an arena without recursion: `shell` makes an empty copy of a
+/// container (once per source object, so sharing and cycles are preserved) and
+/// queues it; `fill` copies its fields.
+struct Copier<'a> {
+    interp: &'a mut Interp,
+    tag: Rc<ArenaTag>,
+    owner: Owner,
+    copies: HashMap<usize, Value>,
+    pending: Vec<(Value, Value)>,
+}
+
+impl Copier<'_> {
+    fn charge(&mut self, bytes: usize) -> Result<()> {
+        self.interp
+            .arenas
+            .charge(self.tag.id, bytes)
+            .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))
+    }
+
+    fn register(&self, object: std::rc::Weak<dyn ArenaObject>) {
+        self.tag.objects.borrow_mut().push(object);
+    }
+
+    fn shell(&mut self, value: &Value) -> Result<Value> {
+        args::check_live(value)?;
+        let key = match value {
+            Value::Pair(p) => Rc::as_ptr(p) as *const () as usize,
+            Value::Vector(v) => Rc::as_ptr(v) as *const () as usize,
+            Value::Str(s) => Rc::as_ptr(s) as *const () as usize,
+            Value::Bytevector(b) => Rc::as_ptr(b) as *const () as usize,
+            Value::Closure(_) | Value::Primitive(_) => {
+                return Err(Error::wrong_type(
+                    "copy-to-arena",
+                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...), not a procedure",
+                    value,
+                ))
+            }
+            Value::Promise(_) | Value::HashTable(_) | Value::Arena(_) | Value::Values(_) => {
+                return Err(Error::wrong_type(
+                    "copy-to-arena",
+                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...)",
+                    value,
+                ))
+            }
+            _ => return Ok(value.clone()),
+        };
+        if let Some(copy) = self.copies.get(&key) {
+            return Ok(copy.clone());
+        }
+        let copy = match value {
+            Value::Pair(_) => {
+                self.charge(PAIR_BYTES)?;
+                let pair = Rc::new(Pair::in_arena(Value::Null, Value::Null, self.owner.clone()));
+                let weak: std::rc::Weak<dyn ArenaObject> = Rc::downgrade(&pair) as _;
+                self.register(weak);
+                Value::Pair(pair)
+            }
+            Value::Vector(v) => {
+                let len = v.items.borrow().len();
+                self.charge(WORD_BYTES.saturating_mul(len.saturating_add(1)))?;
+                let vector = Rc::new(Vector {
+                    items: std::cell::RefCell::new(Vec::new()),
+                    owner: Some(self.owner.clone()),
+                });
+                let weak: std::rc::Weak<dyn ArenaObject> = Rc::downgrade(&vector) as _;
+                self.register(weak);
+                Value::Vector(vector)
+            }
+            Value::Str(s) => {
+                let chars = s.chars.borrow().clone();
+                let bytes: usize = chars.iter().map(|c| c.len_utf8()).sum();
+                self.charge(bytes.max(1))?;
+                let string = Rc::new(SString {
+                    chars: std::cell::RefCell::new(chars),
+                    owner: Some(self.owner.clone()),
+                });
+                let weak: std::rc::Weak<dyn ArenaObject> = Rc::downgrade(&string) as _;
+                self.register(weak);
+                Value::Str(string)
+            }
+            Value::Bytevector(b) => {
+                let bytes = crate::builtins::bytevectors::with_bytes(self.interp, b, |bytes| {
+                    bytes.to_vec()
+                })?;
+                let allocation = self
+                    .interp
+                    .arenas
+                    .alloc(self.tag.id, bytes.len())
+                    .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?;
+                self.interp
+                    .arenas
+                    .bytes_mut(&allocation)
+                    .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?
+                    .copy_from_slice(&bytes);
+                Value::Bytevector(Rc::new(Bytevector {
+                    storage: ByteStorage::Arena(allocation),
+                    owner: Some(self.owner.clone()),
+                }))
+            }
+            _ => return Ok(value.clone()),
+        };
+        self.copies.insert(key, copy.clone());
+        if matches!(value, Value::Pair(_) | Value::Vector(_)) {
+            self.pending.push((value.clone(), copy.clone()));
+        }
+        Ok(copy)
+    }
+
+    fn fill(&mut self, source: &Value, copy: &Value) -> Result<()> {
+        match (source, copy) {
+            (Value::Pair(from), Value::Pair(to)) => {
+                let car = self.shell(&from.car())?;
+                let cdr = self.shell(&from.cdr())?;
+                to.set_car(car);
+                to.set_cdr(cdr);
+            }
+            (Value::Vector(from), Value::Vector(to)) => {
+                let items: Vec<Value> = from.items.borrow().clone();
+                let mut copied = Vec::new();
+                copied
+                    .try_reserve_exact(items.len())
+                    .map_err(|_| Error::new(ErrorKind::Memory, "copy-to-arena: out of memory"))?;
+                for item in &items {
+                    copied.push(self.shell(item)?);
+                }
+                if copied.iter().any(Value::is_container) {
+                    crate::gc::note_mutation(copy.clone());
+                }
+                *to.items.borrow_mut() = copied;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}

@@ -96,6 +96,8 @@ pub struct Lambda {
     pub body: Expr,
     /// Where the lambda was written.
     pub span: Span,
+    /// True for the procedure wrapping a top-level form (left out of traces).
+    pub toplevel: bool,
 }
 
 impl Lambda {

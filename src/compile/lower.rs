@@ -68,6 +68,7 @@ impl<'a> Lowerer<'a> {
             captures: Box::new([]),
             body,
             span: core.span,
+            toplevel: true,
         })
     }
 
@@ -314,6 +315,7 @@ impl<'a> Lowerer<'a> {
             captures: captures.into_boxed_slice(),
             body,
             span,
+            toplevel: false,
         })
     }
 }

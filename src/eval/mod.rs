@@ -406,7 +406,10 @@ impl Interp {
                     }
                 }
                 Err(mut e) => {
-                    if e.0.trace.len() < MAX_TRACE && !matches!(e.kind(), ErrorKind::Exit(_)) {
+                    if e.0.trace.len() < MAX_TRACE
+                        && !lambda.toplevel
+                        && !matches!(e.kind(), ErrorKind::Exit(_))
+                    {
                         e.0.trace.push(TraceFrame {
                             name: lambda.name.map(|n| n.name().to_string()),
                             span,
@@ -489,7 +492,10 @@ impl Interp {
 
     /// The bound global whose name is closest to `name`, if any is close.
     pub fn suggest_global(&self, name: &str) -> Option<String> {
-        let limit = (name.chars().count() / 3).max(1);
+        let limit = name.chars().count() / 3;
+        if limit == 0 {
+            return None;
+        }
         self.globals
             .iter()
             .filter(|(_, cell)| cell.is_bound())
