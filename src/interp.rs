@@ -73,6 +73,9 @@ pub struct Interp {
     pub sources: SourceMap,
     /// The arena runtime's registry.
     pub arenas: Arenas,
+    /// The Scheme identity of every live arena (creation site, for `:arenas`
+    /// and the end-of-script leak report).
+    pub arena_tags: HashMap<crate::arena::ArenaId, Rc<crate::value::ArenaTag>>,
     pub(crate) output: Output,
     /// Current depth of non-tail calls.
     pub(crate) depth: usize,
@@ -103,6 +106,7 @@ impl Interp {
             globals: HashMap::new(),
             sources: SourceMap::default(),
             arenas: Arenas::new(),
+            arena_tags: HashMap::new(),
             output,
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,

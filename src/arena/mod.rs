@@ -1,26 +1,20 @@
-//! The arena runtime (stub with the agreed API shape).
+//! The arena runtime: blocks of bump-allocated bytes, freed all at once.
+//!
+//! Plain Rust with no knowledge of Scheme values, so the interpreter, tests
+//! and a C ABI can all sit on top of it. [`Arena`] is one arena; [`Arenas`]
+//! is a registry naming arenas by generational [`ArenaId`] handles and their
+//! bytes by checked [`Allocation`] handles, so every use of a destroyed or
+//! reset arena is an error value rather than a dangling read.
 
-/// Names an arena: slot + generation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ArenaId {
-    pub slot: u32,
-    pub generation: u32,
-}
+mod block;
+mod bump;
+mod error;
+mod handle;
+mod registry;
+mod stats;
 
-/// A run of bytes handed out by an arena.
-#[derive(Clone, Copy, Debug)]
-pub struct Allocation {
-    pub arena: ArenaId,
-    pub len: usize,
-}
-
-/// The registry of arenas.
-#[derive(Default)]
-pub struct Arenas {}
-
-impl Arenas {
-    /// An empty registry.
-    pub fn new() -> Self {
-        Arenas {}
-    }
-}
+pub use bump::Arena;
+pub use error::ArenaError;
+pub use handle::{Allocation, ArenaId};
+pub use registry::Arenas;
+pub use stats::ArenaStats;
