@@ -96,20 +96,26 @@ fn force(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     };
     let mut current = promise.clone();
     loop {
-        let (thunk, is_stream) = match &*current.state.borrow() {
-            PromiseState::Forced(v) => {
-                let v = v.clone();
-                *promise.state.borrow_mut() = PromiseState::Forced(v.clone());
-                return Ok(v);
+        let step = match &*current.state.borrow() {
+            PromiseState::Forced(v) => Err(v.clone()),
+            PromiseState::Delayed { thunk, is_stream } => Ok((thunk.clone(), *is_stream)),
+        };
+        let (thunk, is_stream) = match step {
+            Ok(delayed) => delayed,
+            Err(value) => {
+                set_forced(promise, value.clone());
+                return Ok(value);
             }
-            PromiseState::Delayed { thunk, is_stream } => (thunk.clone(), *is_stream),
         };
         let result = interp.apply(&thunk, &[])?;
-        if let PromiseState::Forced(v) = &*current.state.borrow() {
+        let forced_meanwhile = match &*current.state.borrow() {
+            PromiseState::Forced(v) => Some(v.clone()),
+            PromiseState::Delayed { .. } => None,
+        };
+        if let Some(value) = forced_meanwhile {
             // Forced re-entrantly while the thunk ran: the first value wins.
-            let v = v.clone();
-            *promise.state.borrow_mut() = PromiseState::Forced(v.clone());
-            return Ok(v);
+            set_forced(promise, value.clone());
+            return Ok(value);
         }
         match (is_stream, &result) {
             (true, Value::Promise(next)) => current = next.clone(),
