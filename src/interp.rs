@@ -224,6 +224,27 @@ impl Interp {
         Ok(self.sources.add(path.display().to_string(), &text))
     }
 
+    /// One warning line per arena still alive: where it was created and what it
+    /// holds (the "memory leak in arena" a script should not have).
+    pub fn arena_leak_warnings(&self) -> Vec<String> {
+        let mut tags: Vec<_> = self.arena_tags.values().collect();
+        tags.sort_by_key(|t| (t.created.source, t.created.start));
+        tags.iter()
+            .filter_map(|tag| {
+                let stats = self.arenas.stats(tag.id).ok()?;
+                Some(format!(
+                    "warning: arena #{} created at {} was never destroyed: it still holds {} bytes in {} block{} ({} bytes reserved)",
+                    tag.id.slot,
+                    self.sources.location(tag.created),
+                    stats.used,
+                    stats.blocks,
+                    if stats.blocks == 1 { "" } else { "s" },
+                    stats.reserved
+                ))
+            })
+            .collect()
+    }
+
     /// The miette report for an error, against this interpreter's sources.
     pub fn render_error(&self, error: &Error, color: bool) -> String {
         self.sources.render(error, color)

@@ -70,10 +70,16 @@ fn run(cli: Cli) -> u8 {
         }
     };
     interp.flush_output();
-    match result {
+    let status = match &result {
         Ok(()) => 0,
-        Err(error) => report(&interp, &error, color),
+        Err(error) => report(&interp, error, color),
+    };
+    if !cli.no_arena_warnings {
+        for warning in interp.arena_leak_warnings() {
+            eprintln!("{warning}");
+        }
     }
+    status
 }
 
 fn run_stdin(interp: &mut Interp) -> Result<(), Error> {

@@ -1,20 +1,11 @@
-//! Runs every `tests/scheme/**/*.scm` file as one test.
-//!
-//! Forms are evaluated in order in one interpreter per file. A comment on the
-//! line where a form ends states what it must do:
-//!
-//! ```text
-//! (+ 1 2)          ; => 3                  result, as `write` prints it
-//! (display "a")    ; out: a                exact output (\n for newline)
-//! (car 5)          ; error: type at (car 5)   error kind, and the exact source
-//!                                          text of its primary span
-//! ```
-//!
-//! A form without such a comment must run without error.
+//! Runs every `tests/scheme/**/*.scm` file as one test: forms are evaluated in
+//! order in one interpreter per file, each checked against its expectation
+//! comment (see `common`).
 
 use std::path::{Path, PathBuf};
 
-use eshkol::syntax::parse_program;
+mod common;
+
 use eshkol::Interp;
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -52,100 +43,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// What a form is expected to do.
-enum Expect {
-    Value(String),
-    Output(String),
-    Error { kind: String, at: Option<String> },
-    Runs,
-}
-
-fn expectation(text: &str, end: usize) -> Expect {
-    let rest = &text[end..];
-    let line = rest.split('\n').next().unwrap_or("").trim();
-    let Some(comment) = line.strip_prefix(';') else {
-        return Expect::Runs;
-    };
-    let comment = comment.trim_start_matches(';').trim();
-    if let Some(v) = comment.strip_prefix("=>") {
-        Expect::Value(v.trim().to_string())
-    } else if let Some(v) = comment.strip_prefix("out:") {
-        let v = v.strip_prefix(' ').unwrap_or(v);
-        Expect::Output(v.replace("\\n", "\n").replace("\\\\", "\\"))
-    } else if let Some(v) = comment.strip_prefix("error:") {
-        let v = v.trim();
-        match v.split_once(" at ") {
-            Some((kind, at)) => Expect::Error {
-                kind: kind.trim().to_string(),
-                at: Some(at.trim().to_string()),
-            },
-            None => Expect::Error {
-                kind: v.to_string(),
-                at: None,
-            },
-        }
-    } else {
-        Expect::Runs
-    }
-}
-
 fn run_file(path: &Path) -> Result<(), Failed> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut interp = Interp::new_captured();
-    let name = path.display().to_string();
-    let source = interp.sources.add(&name, &text);
-    let data = parse_program(&text, source).map_err(|e| format!("read error: {e:?}"))?;
-    let mut failures = Vec::new();
-    for datum in &data {
-        let end = datum.span.end as usize;
-        let line = text[..end].matches('\n').count() + 1;
-        let expect = expectation(&text, end);
-        let result = interp.eval_datum(datum);
-        let output = interp.take_output();
-        let problem = match (&expect, &result) {
-            (Expect::Value(want), Ok(v)) => {
-                let got = eshkol::printer::write_string(&interp.arenas, v)
-                    .unwrap_or_else(|e| format!("<unprintable: {e:?}>"));
-                (got != *want).then(|| format!("expected {want}, got {got}"))
-            }
-            (Expect::Output(want), Ok(_)) => {
-                (output != *want).then(|| format!("expected output {want:?}, got {output:?}"))
-            }
-            (Expect::Runs, Ok(_)) => None,
-            (Expect::Error { kind, at }, Err(e)) => {
-                if e.kind().name() != kind {
-                    Some(format!(
-                        "expected a {kind} error, got {} error: {}",
-                        e.kind().name(),
-                        e.message()
-                    ))
-                } else {
-                    match (at, e.span()) {
-                        (Some(want), Some(span)) if interp.sources.snippet(span) != want => {
-                            Some(format!(
-                                "expected the error at `{want}`, got it at `{}`",
-                                interp.sources.snippet(span)
-                            ))
-                        }
-                        (Some(_), None) => Some("expected the error to have a location".into()),
-                        _ => None,
-                    }
-                }
-            }
-            (Expect::Error { kind, .. }, Ok(v)) => Some(format!(
-                "expected a {kind} error, got value {}",
-                eshkol::printer::write_string_lossy(v)
-            )),
-            (_, Err(e)) => Some(format!(
-                "unexpected {} error: {}",
-                e.kind().name(),
-                e.message()
-            )),
-        };
-        if let Some(problem) = problem {
-            failures.push(format!("{name}:{line}: {problem}"));
-        }
-    }
+    let failures = common::run_forms(&mut interp, &path.display().to_string(), &text, 1);
     if failures.is_empty() {
         Ok(())
     } else {

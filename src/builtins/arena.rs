@@ -38,6 +38,11 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("call-with-arena", 2, 3, call_with_arena, "(call-with-arena size proc [limit]): calls proc with a new arena, destroying it on every exit"),
 ];
 
+/// The `call-with-arena` primitive, which `with-arena` expands into.
+pub fn call_with_arena_primitive() -> &'static Primitive {
+    &PRIMITIVES[PRIMITIVES.len() - 1]
+}
+
 /// The arena argument, which must still be alive.
 fn live_arena<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<ArenaTag>> {
     match value {
