@@ -39,6 +39,10 @@ pub enum Expr {
     /// Evaluates all but the last for effect, the last in tail position.
     Seq(Box<[Expr]>),
     Call(Box<Call>),
+    /// A call whose operator is a global and which has at most three
+    /// arguments: when the global holds a primitive, its arguments are passed
+    /// in a small array instead of through the value stack.
+    CallGlobal(Box<Call>),
     /// Stores each value in its slot (boxed if the flag says so), then the body.
     Let(Box<[(u32, Expr, bool)]>, Box<Expr>),
     And(Box<[Expr]>),

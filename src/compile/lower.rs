@@ -16,6 +16,9 @@ use crate::compile::expr::{Call, Case, CaptureSource, Expr, Lambda};
 use crate::interp::Interp;
 use crate::syntax::Span;
 
+/// Calls of globals with at most this many arguments get [`Expr::CallGlobal`].
+const MAX_DIRECT_ARGS: usize = 3;
+
 /// Where captures are keyed: a variable, or "the closure of lambda L".
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum CaptureKey {
@@ -214,11 +217,18 @@ impl<'a> Lowerer<'a> {
             CoreKind::Call(function, args) => {
                 let function = self.lower(function);
                 let args = self.lower_all(args);
-                Expr::Call(Box::new(Call {
+                let call = Box::new(Call {
                     function,
                     args,
                     span,
-                }))
+                });
+                let global_small_call =
+                    matches!(call.function, Expr::Global(..)) && call.args.len() <= MAX_DIRECT_ARGS;
+                if global_small_call {
+                    Expr::CallGlobal(call)
+                } else {
+                    Expr::Call(call)
+                }
             }
             CoreKind::Let(bindings, body) => {
                 let inits: Vec<Expr> = bindings.iter().map(|(_, init)| self.lower(init)).collect();

@@ -173,6 +173,7 @@ impl Interp {
                     continue;
                 }
                 Expr::Call(call) => return self.eval_call(call, bp, closure),
+                Expr::CallGlobal(call) => return self.eval_global_call(call, bp, closure),
                 Expr::Let(bindings, body) => {
                     for (slot, init, boxed) in bindings.iter() {
                         let v = self.eval(init, bp, closure)?;
@@ -278,6 +279,52 @@ impl Interp {
     /// returns the call to make).
     fn eval_call(&mut self, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
         let f = self.eval(&call.function, bp, closure)?;
+        self.eval_call_with(f, call, bp, closure)
+    }
+
+    /// A call whose operator is a global: primitives get their arguments in an
+    /// array on the native stack; anything else takes the general path.
+    fn eval_global_call(&mut self, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
+        let Expr::Global(cell, name_span) = &call.function else {
+            return self.eval_call(call, bp, closure);
+        };
+        let f = cell.get();
+        let p = match f {
+            Value::Primitive(p) if !std::ptr::eq(p, crate::builtins::control::apply_primitive()) => p,
+            Value::Undefined => return Err(self.unbound(cell.name, *name_span)),
+            _ => return self.eval_call_with(f, call, bp, closure),
+        };
+        check_primitive_arity(p, call.args.len(), call.span)?;
+        let result = match &*call.args {
+            [] => (p.func)(self, &[]),
+            [a] => {
+                let a = self.eval(a, bp, closure)?;
+                self.call_span = call.span;
+                (p.func)(self, &[a])
+            }
+            [a, b] => {
+                let a = self.eval(a, bp, closure)?;
+                let b = self.eval(b, bp, closure)?;
+                self.call_span = call.span;
+                (p.func)(self, &[a, b])
+            }
+            [a, b, c] => {
+                let a = self.eval(a, bp, closure)?;
+                let b = self.eval(b, bp, closure)?;
+                let c = self.eval(c, bp, closure)?;
+                self.call_span = call.span;
+                (p.func)(self, &[a, b, c])
+            }
+            _ => return self.eval_call_with(f, call, bp, closure),
+        };
+        match result {
+            Ok(v) => Ok(Tail::Value(v)),
+            Err(e) => Err(e.or_at(call.span)),
+        }
+    }
+
+    /// Evaluates a call's operands onto the stack and calls `f`.
+    fn eval_call_with(&mut self, f: Value, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
         let base = self.stack.len();
         for arg in call.args.iter() {
             match self.eval(arg, bp, closure) {

@@ -1,0 +1,177 @@
+//! The `eshkol` command line: running scripts, `-e`, standard input, exit
+//! statuses, error reports on stderr, arena leak warnings.
+
+use assert_cmd::Command;
+
+fn eshkol() -> Command {
+    let mut cmd = Command::cargo_bin("eshkol").expect("binary builds");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn script(text: &str) -> tempfile_path::TempScript {
+    tempfile_path::TempScript::new(text)
+}
+
+/// A script file in the system temp directory, removed when dropped.
+mod tempfile_path {
+    use std::path::PathBuf;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub struct TempScript(pub PathBuf);
+
+    impl TempScript {
+        pub fn new(text: &str) -> TempScript {
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+            let path = std::env::temp_dir().join(format!(
+                "eshkol-cli-{}-{n}.scm",
+                std::process::id()
+            ));
+            std::fs::write(&path, text).expect("write temp script");
+            TempScript(path)
+        }
+    }
+
+    impl Drop for TempScript {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+}
+
+#[test]
+fn eval_flag_prints_the_value() {
+    eshkol()
+        .args(["-e", "(+ 1 2)"])
+        .assert()
+        .success()
+        .stdout("3\n");
+}
+
+#[test]
+fn eval_flag_prints_nothing_for_unspecified() {
+    eshkol()
+        .args(["-e", "(define x 1)"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn script_runs_and_exits_zero() {
+    let file = script("(display \"hi\") (newline)");
+    eshkol().arg(&file.0).assert().success().stdout("hi\n");
+}
+
+#[test]
+fn program_from_stdin_with_dash() {
+    eshkol()
+        .arg("-")
+        .write_stdin("(display (* 6 7))")
+        .assert()
+        .success()
+        .stdout("42");
+}
+
+#[test]
+fn runtime_error_exits_one_with_report_after_flushed_output() {
+    let file = script("(display \"before\")\n(car 5)\n(display \"after\")\n");
+    let assert = eshkol().arg(&file.0).assert().code(1).stdout("before");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("car: expected a pair, got 5"), "{stderr}");
+    assert!(stderr.contains("eshkol::type"), "{stderr}");
+    assert!(stderr.contains(":2:1]"), "points at line 2: {stderr}");
+}
+
+#[test]
+fn syntax_error_exits_two() {
+    let file = script("(display 1)\n(let ((x)) x)\n");
+    let assert = eshkol().arg(&file.0).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("eshkol::syntax"), "{stderr}");
+}
+
+#[test]
+fn unclosed_paren_is_a_read_error_pointing_at_it() {
+    let file = script("(display 1)\n(define (f x)\n  (+ x 1)\n");
+    let assert = eshkol().arg(&file.0).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("unclosed `(`"), "{stderr}");
+    assert!(stderr.contains(":2:1]"), "points at the open paren: {stderr}");
+}
+
+#[test]
+fn exit_sets_the_status() {
+    eshkol().args(["-e", "(exit 7)"]).assert().code(7);
+    eshkol().args(["-e", "(exit)"]).assert().code(0);
+    eshkol().args(["-e", "(exit #f)"]).assert().code(1);
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let assert = eshkol().arg("/no/such/file.scm").assert().code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cannot read /no/such/file.scm: No such file or directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let path = std::env::temp_dir().join(format!("eshkol-cli-bad-{}.scm", std::process::id()));
+    std::fs::write(&path, b"(display 1)\n\xff\xfe").expect("write");
+    let assert = eshkol().arg(&path).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let _ = std::fs::remove_file(&path);
+    assert!(stderr.contains("bad byte at offset 12"), "{stderr}");
+}
+
+#[test]
+fn leaked_arena_is_reported_unless_disabled() {
+    let file = script("(define a (make-arena 4096))\n(arena-alloc a 100)\n");
+    let assert = eshkol().arg(&file.0).assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("was never destroyed: it still holds 100 bytes in 1 block (4096 bytes reserved)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(":1:11"), "names the creation site: {stderr}");
+    eshkol()
+        .arg("--no-arena-warnings")
+        .arg(&file.0)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn destroyed_arenas_are_not_reported() {
+    let file = script("(define a (make-arena 64)) (destroy-arena a)");
+    eshkol().arg(&file.0).assert().success().stderr("");
+}
+
+#[test]
+fn max_depth_flag_limits_recursion() {
+    let file = script("(define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))\n(display (count 500))\n(count 5000)\n");
+    let assert = eshkol()
+        .args(["--max-depth", "1000"])
+        .arg(&file.0)
+        .assert()
+        .code(1)
+        .stdout("500");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("recursion too deep: more than 1000 nested calls"), "{stderr}");
+}
+
+#[test]
+fn script_arguments_are_accepted() {
+    let file = script("(display 'ok)");
+    eshkol()
+        .arg(&file.0)
+        .args(["--flag", "value"])
+        .assert()
+        .success()
+        .stdout("ok");
+}
