@@ -323,7 +323,9 @@ struct Report {
 
 impl Report {
     fn build(map: &SourceMap, data: &ErrorData) -> Report {
-        let primary = data.span.and_then(|s| map.get(s.source).map(|src| (s, src)));
+        let primary = data
+            .span
+            .and_then(|s| map.get(s.source).map(|src| (s, src)));
         let mut report = Report {
             message: data.message.clone(),
             code: format!("eshkol::{}", data.kind.name()),
@@ -334,12 +336,15 @@ impl Report {
             related: Vec::new(),
         };
         if let Some((span, _)) = primary {
-            report
-                .labels
-                .push(LabeledSpan::new_primary_with_span(Some("here".into()), span));
+            report.labels.push(LabeledSpan::new_primary_with_span(
+                Some("here".into()),
+                span,
+            ));
         }
         for (span, text) in &data.labels {
-            let same_source = primary.map(|(p, _)| p.source == span.source).unwrap_or(false);
+            let same_source = primary
+                .map(|(p, _)| p.source == span.source)
+                .unwrap_or(false);
             if same_source {
                 report
                     .labels

@@ -232,7 +232,9 @@ fn trial_deletion(roots: Vec<Value>) -> (usize, usize, Vec<Candidate>) {
         scratch.clear();
         children(&nodes[next], &mut scratch);
         for child in scratch.drain(..) {
-            let Some(addr) = address(&child) else { continue };
+            let Some(addr) = address(&child) else {
+                continue;
+            };
             let id = *index.entry(addr).or_insert_with(|| {
                 nodes.push(child.clone());
                 edges.push(Vec::new());

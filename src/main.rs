@@ -87,7 +87,10 @@ fn run_stdin(interp: &mut Interp) -> Result<(), Error> {
     std::io::stdin().read_to_string(&mut text).map_err(|e| {
         Error::new(
             ErrorKind::Read,
-            format!("cannot read standard input: {}", eshkol::interp::io_reason(&e)),
+            format!(
+                "cannot read standard input: {}",
+                eshkol::interp::io_reason(&e)
+            ),
         )
     })?;
     interp.eval_str("<stdin>", &text).map(|_| ())

@@ -215,12 +215,13 @@ fn find_labels(root: &Value, mode: Labels, budget: Option<usize>) -> HashMap<usi
 }
 
 /// The bytes of a bytevector stored in an arena block.
-fn arena_bytes(_arenas: &Arenas, _alloc: &Allocation) -> Result<Vec<u8>> {
-    // Will become `arenas.bytes(alloc)` once the arena runtime provides it.
-    Err(Error::new(
-        ErrorKind::Arena,
-        "cannot print a bytevector stored in an arena: the arena runtime is not available",
-    ))
+fn arena_bytes(arenas: &Arenas, alloc: &Allocation) -> Result<Vec<u8>> {
+    arenas.bytes(alloc).map(<[u8]>::to_vec).map_err(|e| {
+        Error::new(
+            ErrorKind::Arena,
+            format!("cannot print a bytevector stored in an arena: {e}"),
+        )
+    })
 }
 
 /// The R7RS name of a character, if it has one.
@@ -527,15 +528,12 @@ impl Printer<'_> {
 #[cfg(test)]
 #[allow(clippy::cloned_ref_to_slice_refs)]
 mod tests {
-    use std::cell::{Cell, RefCell};
+    use std::cell::RefCell;
 
     use super::*;
     use crate::arena::ArenaId;
-    use crate::compile::Lambda;
-    use crate::symbol::Symbol;
-    use crate::syntax::Span;
     use crate::value::{
-        ArenaTag, Bytevector, Closure, HashKind, HashTable, Pair, Promise, PromiseState, SString,
+        ArenaTag, HashKind, HashTable, Owner, Pair, Promise, PromiseState, SString,
     };
 
     fn d(v: &Value) -> String {
@@ -551,15 +549,16 @@ mod tests {
     }
 
     fn tag(alive: bool) -> Rc<ArenaTag> {
-        Rc::new(ArenaTag {
-            id: ArenaId {
-                slot: 3,
-                generation: 1,
-            },
-            alive: Cell::new(alive),
-            created: Span::default(),
-            destroyed: Cell::new(None),
-            objects: RefCell::new(Vec::new()),
+        Rc::new({
+            let t = crate::value::ArenaTag::new(
+                ArenaId {
+                    slot: 3,
+                    generation: 1,
+                },
+                Default::default(),
+            );
+            t.alive.set(alive);
+            t
         })
     }
 
@@ -662,15 +661,12 @@ mod tests {
     #[test]
     fn objects() {
         let lambda = |name: Option<&str>| {
-            Value::Closure(Rc::new(Closure {
-                lambda: Rc::new(Lambda {
-                    name: name.map(Symbol::intern),
-                    required: 0,
-                    rest: false,
-                    span: Span::default(),
-                }),
-                captured: Box::new([]),
-            }))
+            let mut interp = crate::interp::Interp::new_captured();
+            let source = match name {
+                Some(name) => format!("(define ({name}) 1) {name}"),
+                None => "(lambda () 1)".to_string(),
+            };
+            interp.eval_str("test", &source).unwrap()
         };
         assert_eq!(w(&lambda(Some("square"))), "#<procedure square>");
         assert_eq!(w(&lambda(None)), "#<procedure>");
@@ -700,7 +696,7 @@ mod tests {
         let pair = Value::Pair(Rc::new(Pair::in_arena(
             Value::Int(1),
             Value::Null,
-            dead.clone(),
+            Owner::current(&dead),
         )));
         let err = display_string(&Arenas::new(), &pair).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ArenaDestroyed);
@@ -711,7 +707,7 @@ mod tests {
         assert_eq!(write_string_lossy(&list), "(0 . #<dead arena value>)");
         let s = Value::Str(Rc::new(SString {
             chars: RefCell::new(vec!['a']),
-            owner: Some(dead.clone()),
+            owner: Some(Owner::current(&dead)),
         }));
         assert!(display_string(&Arenas::new(), &Value::vector(vec![s.clone()])).is_err());
         assert_eq!(
@@ -722,18 +718,17 @@ mod tests {
         let ok = Value::Pair(Rc::new(Pair::in_arena(
             Value::Int(1),
             Value::Null,
-            live.clone(),
+            Owner::current(&live),
         )));
         assert_eq!(d(&ok), "(1)");
-        let bv = Value::Bytevector(Rc::new(Bytevector {
-            storage: ByteStorage::Arena(Allocation {
-                arena: live.id,
-                len: 4,
-            }),
-            owner: Some(live),
-        }));
-        assert!(display_string(&Arenas::new(), &bv).is_err());
-        assert_eq!(write_string_lossy(&bv), "#<arena bytevector of 4 bytes>");
+        let mut interp = crate::interp::Interp::new_captured();
+        let bv = interp
+            .eval_str("t", "(define a (make-arena 64)) (define b (arena-alloc a 3)) (bytevector-u8-set! b 1 7) b")
+            .unwrap();
+        assert_eq!(display_string(&interp.arenas, &bv).unwrap(), "#u8(0 7 0)");
+        interp.eval_str("t", "(destroy-arena a)").unwrap();
+        assert!(display_string(&interp.arenas, &bv).is_err());
+        assert_eq!(write_string_lossy(&bv), "#<dead arena value>");
     }
 
     #[test]

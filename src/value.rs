@@ -212,9 +212,7 @@ impl Value {
     pub fn is_eq(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (Null, Null) | (Unspecified, Unspecified) | (Eof, Eof) | (Undefined, Undefined) => {
-                true
-            }
+            (Null, Null) | (Unspecified, Unspecified) | (Eof, Eof) | (Undefined, Undefined) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Char(a), Char(b)) => a == b,
@@ -479,6 +477,21 @@ pub struct ArenaTag {
     pub objects: RefCell<Vec<std::rc::Weak<dyn ArenaObject>>>,
 }
 
+impl ArenaTag {
+    /// The tag of a newly created, live arena.
+    pub fn new(id: ArenaId, created: Span) -> ArenaTag {
+        ArenaTag {
+            id,
+            alive: Cell::new(true),
+            epoch: Cell::new(0),
+            created,
+            destroyed: Cell::new(None),
+            reset_at: Cell::new(None),
+            objects: RefCell::new(Vec::new()),
+        }
+    }
+}
+
 /// The arena (and the epoch of it) that a value lives in.
 #[derive(Clone)]
 pub struct Owner {
@@ -591,7 +604,10 @@ pub struct Promise {
 pub enum PromiseState {
     /// Not yet forced: the thunk computes the value (or another promise, for
     /// `delay-force`).
-    Delayed { thunk: Value, is_stream: bool },
+    Delayed {
+        thunk: Value,
+        is_stream: bool,
+    },
     Forced(Value),
 }
 

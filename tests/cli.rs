@@ -24,10 +24,8 @@ mod tempfile_path {
         pub fn new(text: &str) -> TempScript {
             static COUNTER: AtomicUsize = AtomicUsize::new(0);
             let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-            let path = std::env::temp_dir().join(format!(
-                "eshkol-cli-{}-{n}.scm",
-                std::process::id()
-            ));
+            let path =
+                std::env::temp_dir().join(format!("eshkol-cli-{}-{n}.scm", std::process::id()));
             std::fs::write(&path, text).expect("write temp script");
             TempScript(path)
         }
@@ -98,7 +96,10 @@ fn unclosed_paren_is_a_read_error_pointing_at_it() {
     let assert = eshkol().arg(&file.0).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("unclosed `(`"), "{stderr}");
-    assert!(stderr.contains(":2:1]"), "points at the open paren: {stderr}");
+    assert!(
+        stderr.contains(":2:1]"),
+        "points at the open paren: {stderr}"
+    );
 }
 
 #[test]
@@ -134,10 +135,15 @@ fn leaked_arena_is_reported_unless_disabled() {
     let assert = eshkol().arg(&file.0).assert().success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(
-        stderr.contains("was never destroyed: it still holds 100 bytes in 1 block (4096 bytes reserved)"),
+        stderr.contains(
+            "was never destroyed: it still holds 100 bytes in 1 block (4096 bytes reserved)"
+        ),
         "{stderr}"
     );
-    assert!(stderr.contains(":1:11"), "names the creation site: {stderr}");
+    assert!(
+        stderr.contains(":1:11"),
+        "names the creation site: {stderr}"
+    );
     eshkol()
         .arg("--no-arena-warnings")
         .arg(&file.0)
@@ -162,7 +168,10 @@ fn max_depth_flag_limits_recursion() {
         .code(1)
         .stdout("500");
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("recursion too deep: more than 1000 nested calls"), "{stderr}");
+    assert!(
+        stderr.contains("recursion too deep: more than 1000 nested calls"),
+        "{stderr}"
+    );
 }
 
 #[test]

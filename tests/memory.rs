@@ -68,7 +68,10 @@ fn named_let_closures_do_not_leak() {
       (define (run n)
         (do ((i 0 (+ i 1))) ((= i n)) (sum-to 3)))";
     let (before, after) = measure(setup, 100_000, 1_000_000);
-    assert!(after < before + MARGIN, "RSS grew from {before} to {after} bytes");
+    assert!(
+        after < before + MARGIN,
+        "RSS grew from {before} to {after} bytes"
+    );
 }
 
 #[test]
@@ -82,7 +85,10 @@ fn arena_create_destroy_cycles_give_memory_back() {
             (copy-to-arena (list 1 2 \"three\") a)
             (destroy-arena a))))";
     let (before, after) = measure(setup, 100_000, 1_000_000);
-    assert!(after < before + MARGIN, "RSS grew from {before} to {after} bytes");
+    assert!(
+        after < before + MARGIN,
+        "RSS grew from {before} to {after} bytes"
+    );
 }
 
 #[test]
@@ -93,5 +99,8 @@ fn set_cdr_cycles_are_collected() {
           (let ((p (list 1 2 3)))
             (set-cdr! (cddr p) p))))";
     let (before, after) = measure(setup, 100_000, 1_000_000);
-    assert!(after < before + MARGIN, "RSS grew from {before} to {after} bytes");
+    assert!(
+        after < before + MARGIN,
+        "RSS grew from {before} to {after} bytes"
+    );
 }

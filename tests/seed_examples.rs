@@ -37,7 +37,11 @@ fn run(index: usize, stubs: &str, checks: &str) -> String {
 fn run_in(index: usize, stubs: &str, checks: &str) -> (String, Interp) {
     let block = &blocks()[index];
     let mut interp = Interp::new_captured();
-    for (name, text) in [("stubs", stubs), ("seed", block.as_str()), ("checks", checks)] {
+    for (name, text) in [
+        ("stubs", stubs),
+        ("seed", block.as_str()),
+        ("checks", checks),
+    ] {
         if let Err(e) = interp.eval_str(name, text) {
             panic!(
                 "seed block {index} ({name}) failed:\n{}",
@@ -128,10 +132,7 @@ fn session_and_request_arenas() {
     let checks = "(display (handle-request 'r1))
                   (display stored)
                   (display (eq? (arena-owner (car stored)) session-arena))";
-    assert_eq!(
-        run(4, stubs, checks),
-        "(response r1)((session r1))#t"
-    );
+    assert_eq!(run(4, stubs, checks), "(response r1)((session r1))#t");
 }
 
 #[test]

@@ -146,7 +146,9 @@ fn create_arena(
     let id = interp.arenas.create(size, limit).map_err(|e| match e {
         ArenaError::OutOfMemory { requested } => Error::new(
             ErrorKind::Memory,
-            format!("make-arena: cannot reserve a first block of {requested} bytes: not enough memory"),
+            format!(
+                "make-arena: cannot reserve a first block of {requested} bytes: not enough memory"
+            ),
         )
         .with_help("ask for a smaller first block; the arena grows by doubling when it needs more"),
         other => Error::new(ErrorKind::Arena, format!("make-arena: {other}")),
@@ -230,7 +232,10 @@ fn destroy_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     if !tag.alive.get() {
         let mut error = Error::new(
             ErrorKind::ArenaDestroyed,
-            format!("destroy-arena: arena #{} was already destroyed", tag.id.slot),
+            format!(
+                "destroy-arena: arena #{} was already destroyed",
+                tag.id.slot
+            ),
         )
         .with_label(tag.created, "arena created here")
         .with_help("destroy each arena exactly once");

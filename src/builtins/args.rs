@@ -33,7 +33,9 @@ pub fn dead_arena_error(owner: &Owner) -> Error {
         ),
     )
     .with_label(arena.created, "arena created here")
-    .with_help("values allocated before arena-reset! are gone; allocate them again after the reset");
+    .with_help(
+        "values allocated before arena-reset! are gone; allocate them again after the reset",
+    );
     if let Some(reset) = arena.reset_at.get() {
         error = error.with_label(reset, "reset here");
     }
@@ -156,7 +158,11 @@ pub fn index(who: &str, value: &Value) -> Result<usize> {
             who,
             format!("{} is too large", crate::printer::write_string_lossy(value)),
         )),
-        _ => Err(Error::wrong_type(who, "a non-negative exact integer", value)),
+        _ => Err(Error::wrong_type(
+            who,
+            "a non-negative exact integer",
+            value,
+        )),
     }
 }
 
@@ -198,7 +204,11 @@ pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
                 slow = next;
             }
             if matches!(cur, Value::Pair(_)) && cur.is_eq(&slow) {
-                return Err(Error::wrong_type(who, "a proper list (this one is cyclic)", value));
+                return Err(Error::wrong_type(
+                    who,
+                    "a proper list (this one is cyclic)",
+                    value,
+                ));
             }
         }
     }

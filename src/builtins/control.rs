@@ -15,18 +15,90 @@ use crate::value::{Promise, PromiseState, Value};
 /// This topic's builtins. `apply` must stay first: the evaluator recognises it
 /// by address to keep its call in tail position.
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!("apply", 2, _, apply, "(apply f arg ... list): calls f with the args and the list's elements"),
-    prim!("procedure?", 1, 1, is_procedure, "(procedure? x): is x a procedure?"),
-    prim!("error", 0, _, error, "(error message irritant ...): raises an error"),
-    prim!("exit", 0, 1, exit, "(exit [code]): ends the program with an exit status"),
-    prim!("void", 0, _, void, "(void ...): returns the unspecified value"),
-    prim!("force", 1, 1, force, "(force promise): the promise's value, computed once"),
-    prim!("make-promise", 1, 1, make_promise, "(make-promise x): a promise already forced to x"),
-    prim!("promise?", 1, 1, is_promise, "(promise? x): is x a promise?"),
-    prim!("values", 0, _, values, "(values x ...): returns several values"),
-    prim!("call-with-values", 2, 2, call_with_values, "(call-with-values producer consumer): calls consumer with producer's values"),
-    prim!("current-time", 0, 0, current_time, "(current-time): seconds (flonum, ns resolution) on a monotonic clock"),
-    prim!("load", 1, 1, load, "(load path): runs a Scheme file in the global environment"),
+    prim!(
+        "apply",
+        2,
+        _,
+        apply,
+        "(apply f arg ... list): calls f with the args and the list's elements"
+    ),
+    prim!(
+        "procedure?",
+        1,
+        1,
+        is_procedure,
+        "(procedure? x): is x a procedure?"
+    ),
+    prim!(
+        "error",
+        0,
+        _,
+        error,
+        "(error message irritant ...): raises an error"
+    ),
+    prim!(
+        "exit",
+        0,
+        1,
+        exit,
+        "(exit [code]): ends the program with an exit status"
+    ),
+    prim!(
+        "void",
+        0,
+        _,
+        void,
+        "(void ...): returns the unspecified value"
+    ),
+    prim!(
+        "force",
+        1,
+        1,
+        force,
+        "(force promise): the promise's value, computed once"
+    ),
+    prim!(
+        "make-promise",
+        1,
+        1,
+        make_promise,
+        "(make-promise x): a promise already forced to x"
+    ),
+    prim!(
+        "promise?",
+        1,
+        1,
+        is_promise,
+        "(promise? x): is x a promise?"
+    ),
+    prim!(
+        "values",
+        0,
+        _,
+        values,
+        "(values x ...): returns several values"
+    ),
+    prim!(
+        "call-with-values",
+        2,
+        2,
+        call_with_values,
+        "(call-with-values producer consumer): calls consumer with producer's values"
+    ),
+    prim!(
+        "current-time",
+        0,
+        0,
+        current_time,
+        "(current-time): seconds (flonum, ns resolution) on a monotonic clock"
+    ),
+    prim!(
+        "load",
+        1,
+        1,
+        load,
+        "(load path): runs a Scheme file in the global environment"
+    ),
 ];
 
 /// The `apply` primitive's table entry.

@@ -1192,19 +1192,22 @@ mod tests {
 
     #[test]
     fn dead_arena_pairs() {
-        use crate::value::ArenaTag;
-        use std::cell::{Cell, RefCell};
-        let tag = Rc::new(ArenaTag {
-            id: crate::arena::ArenaId {
-                slot: 1,
-                generation: 1,
-            },
-            alive: Cell::new(false),
-            created: crate::syntax::Span::default(),
-            destroyed: Cell::new(None),
-            objects: RefCell::new(Vec::new()),
+        let tag = Rc::new({
+            let t = crate::value::ArenaTag::new(
+                crate::arena::ArenaId {
+                    slot: 1,
+                    generation: 1,
+                },
+                Default::default(),
+            );
+            t.alive.set(false);
+            t
         });
-        let dead = Value::Pair(Rc::new(Pair::in_arena(Value::Int(1), Value::Null, tag)));
+        let dead = Value::Pair(Rc::new(Pair::in_arena(
+            Value::Int(1),
+            Value::Null,
+            crate::value::Owner::current(&tag),
+        )));
         let heap_head = Value::cons(Value::Int(0), dead.clone());
         for f in [cadr, length, reverse, list_copy, last, list_p] {
             assert_eq!(kind(f, &[heap_head.clone()]), ErrorKind::ArenaDestroyed);

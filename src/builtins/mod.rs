@@ -1,8 +1,8 @@
 //! Builtin procedures, one file per topic, each exporting a table of
 //! [`Primitive`]s that the interpreter installs as globals at start-up.
 
-pub mod args;
 pub mod arena;
+pub mod args;
 pub mod bytevectors;
 pub mod chars;
 pub mod control;

@@ -630,19 +630,20 @@ mod tests {
 
     #[test]
     fn dead_arena_values_are_refused() {
-        let tag = Rc::new(crate::value::ArenaTag {
-            id: crate::arena::ArenaId {
-                slot: 1,
-                generation: 0,
-            },
-            alive: std::cell::Cell::new(false),
-            created: Default::default(),
-            destroyed: std::cell::Cell::new(None),
-            objects: Default::default(),
+        let tag = Rc::new({
+            let t = crate::value::ArenaTag::new(
+                crate::arena::ArenaId {
+                    slot: 1,
+                    generation: 0,
+                },
+                Default::default(),
+            );
+            t.alive.set(false);
+            t
         });
         let dead_vector = Value::Vector(Rc::new(Vector {
             items: std::cell::RefCell::new(vec![I(1)]),
-            owner: Some(tag.clone()),
+            owner: Some(crate::value::Owner::current(&tag)),
         }));
         assert_eq!(
             err(vector_ref, &[dead_vector.clone(), I(0)]),
@@ -659,7 +660,7 @@ mod tests {
         assert_eq!(ok(is_vector, &[dead_vector]), "#t");
         let dead_string = Value::Str(Rc::new(crate::value::SString {
             chars: std::cell::RefCell::new(vec!['a']),
-            owner: Some(tag),
+            owner: Some(crate::value::Owner::current(&tag)),
         }));
         let strings = super::super::strings::PRIMITIVES;
         let length = strings

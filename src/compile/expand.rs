@@ -228,8 +228,10 @@ impl Expander {
                 && self.is_keyword("lambda")
             {
                 if items.len() < 3 {
-                    return Err(syntax_error(datum.span, "lambda: expected parameters and a body")
-                        .with_help("write (lambda (arg ...) body ...)"));
+                    return Err(
+                        syntax_error(datum.span, "lambda: expected parameters and a body")
+                            .with_help("write (lambda (arg ...) body ...)"),
+                    );
                 }
                 let params = parse_params(&items[1])?;
                 return self.expand_lambda_parts(&params, &items[2..], name, binding, datum.span);
@@ -274,11 +276,10 @@ impl Expander {
                     .collect::<Result<Vec<_>>>()?;
                 Ok(Core::new(CoreKind::Call(Box::new(f), args), span))
             }
-            DatumKind::DottedList(..) => Err(syntax_error(
-                span,
-                "a dotted list is not an expression",
-            )
-            .with_help("to write a dotted pair as data, quote it: '(a . b)")),
+            DatumKind::DottedList(..) => {
+                Err(syntax_error(span, "a dotted list is not an expression")
+                    .with_help("to write a dotted pair as data, quote it: '(a . b)"))
+            }
             DatumKind::Vector(_) | DatumKind::Bytevector(_) => {
                 // R7RS: vectors and bytevectors are self-evaluating.
                 Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span))
@@ -291,7 +292,13 @@ impl Expander {
         let span = datum.span;
         match head {
             "quote" => {
-                expect_len(items, 2, span, "quote: expected exactly one datum", "(quote datum)")?;
+                expect_len(
+                    items,
+                    2,
+                    span,
+                    "quote: expected exactly one datum",
+                    "(quote datum)",
+                )?;
                 Ok(Core::new(CoreKind::Const(datum_to_value(&items[1])), span))
             }
             "quasiquote" => {
@@ -315,7 +322,13 @@ impl Expander {
             )
             .with_help("use set! to change an existing variable, or let to bind a new one")),
             "set!" => {
-                expect_len(items, 3, span, "set!: expected a variable and a value", "(set! name value)")?;
+                expect_len(
+                    items,
+                    3,
+                    span,
+                    "set!: expected a variable and a value",
+                    "(set! name value)",
+                )?;
                 let name = items[1]
                     .as_symbol()
                     .ok_or_else(|| syntax_error(items[1].span, "set!: expected a variable name"))?;
@@ -365,7 +378,10 @@ impl Expander {
                 let forms = self.expand_all(&items[1..])?;
                 Ok(match forms.len() {
                     0 => Core::new(CoreKind::Const(Value::Bool(true)), span),
-                    1 => forms.into_iter().next().unwrap_or_else(|| unspecified(span)),
+                    1 => forms
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| unspecified(span)),
                     _ => Core::new(CoreKind::And(forms), span),
                 })
             }
@@ -373,7 +389,10 @@ impl Expander {
                 let forms = self.expand_all(&items[1..])?;
                 Ok(match forms.len() {
                     0 => Core::new(CoreKind::Const(Value::Bool(false)), span),
-                    1 => forms.into_iter().next().unwrap_or_else(|| unspecified(span)),
+                    1 => forms
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| unspecified(span)),
                     _ => Core::new(CoreKind::Or(forms), span),
                 })
             }
@@ -398,19 +417,37 @@ impl Expander {
             }
             "do" => self.expand_do(datum, items),
             "delay" | "delay-force" | "make-promise-lazy" => {
-                expect_len(items, 2, span, &format!("{head}: expected one expression"), "(delay expr)")?;
-                let thunk = self.expand_lambda_parts(&Params::default(), &items[1..2], None, None, span)?;
+                expect_len(
+                    items,
+                    2,
+                    span,
+                    &format!("{head}: expected one expression"),
+                    "(delay expr)",
+                )?;
+                let thunk =
+                    self.expand_lambda_parts(&Params::default(), &items[1..2], None, None, span)?;
                 Ok(Core::new(
                     CoreKind::Delay(Box::new(thunk), head == "delay-force"),
                     span,
                 ))
             }
             "cons-stream" => {
-                expect_len(items, 3, span, "cons-stream: expected a head and a tail", "(cons-stream a b)")?;
+                expect_len(
+                    items,
+                    3,
+                    span,
+                    "cons-stream: expected a head and a tail",
+                    "(cons-stream a b)",
+                )?;
                 let first = self.expand(&items[1])?;
-                let thunk = self.expand_lambda_parts(&Params::default(), &items[2..3], None, None, span)?;
+                let thunk =
+                    self.expand_lambda_parts(&Params::default(), &items[2..3], None, None, span)?;
                 let promise = Core::new(CoreKind::Delay(Box::new(thunk), false), span);
-                Ok(quasi::call_primitive(quasi::cons_primitive(), vec![first, promise], span))
+                Ok(quasi::call_primitive(
+                    quasi::cons_primitive(),
+                    vec![first, promise],
+                    span,
+                ))
             }
             "with-arena" => self.expand_with_arena(datum, items),
             _ => Err(syntax_error(span, format!("{head}: unknown special form"))),
@@ -473,7 +510,10 @@ impl Expander {
     /// letrec* scope over the whole body.
     pub fn expand_body(&mut self, forms: &[Datum], span: Span) -> Result<Core> {
         if forms.is_empty() {
-            return Err(syntax_error(span, "expected at least one expression in the body"));
+            return Err(syntax_error(
+                span,
+                "expected at least one expression in the body",
+            ));
         }
         let mut flat = Vec::new();
         self.flatten_body(forms, &mut flat);
@@ -489,10 +529,7 @@ impl Expander {
         let result = (|| {
             let mut vars = Vec::new();
             for (name, name_span) in &defined {
-                if vars
-                    .iter()
-                    .any(|&v: &VarId| self.vars[v].name == *name)
-                {
+                if vars.iter().any(|&v: &VarId| self.vars[v].name == *name) {
                     return Err(syntax_error(
                         *name_span,
                         format!("`{name}` is defined twice in the same body"),
@@ -581,7 +618,11 @@ impl Expander {
         }
     }
 
-    fn parse_bindings(&self, datum: &Datum, form: &str) -> Result<Vec<(Symbol, Span, Option<Datum>)>> {
+    fn parse_bindings(
+        &self,
+        datum: &Datum,
+        form: &str,
+    ) -> Result<Vec<(Symbol, Span, Option<Datum>)>> {
         let items = list_items(datum).ok_or_else(|| {
             syntax_error(datum.span, format!("{form}: expected a list of bindings"))
                 .with_help(format!("write ({form} ((name value) ...) body ...)"))
@@ -626,7 +667,9 @@ impl Expander {
         let bindings = self.parse_bindings(&items[1], "let")?;
         let mut inits = Vec::new();
         for (name, _, value) in &bindings {
-            let value = value.as_ref().ok_or_else(|| syntax_error(span, "let: missing value"))?;
+            let value = value
+                .as_ref()
+                .ok_or_else(|| syntax_error(span, "let: missing value"))?;
             inits.push(self.expand_named(value, Some(*name), None)?);
         }
         self.scopes.push(Vec::new());
@@ -649,13 +692,17 @@ impl Expander {
     fn expand_named_let(&mut self, name: Symbol, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let span = datum.span;
         if items.len() < 4 {
-            return Err(syntax_error(span, "let: named let needs bindings and a body")
-                .with_help("write (let name ((var init) ...) body ...)"));
+            return Err(
+                syntax_error(span, "let: named let needs bindings and a body")
+                    .with_help("write (let name ((var init) ...) body ...)"),
+            );
         }
         let bindings = self.parse_bindings(&items[2], "let")?;
         let mut inits = Vec::new();
         for (_, _, value) in &bindings {
-            let value = value.as_ref().ok_or_else(|| syntax_error(span, "let: missing value"))?;
+            let value = value
+                .as_ref()
+                .ok_or_else(|| syntax_error(span, "let: missing value"))?;
             inits.push(self.expand(value)?);
         }
         let params = Params {
@@ -668,7 +715,13 @@ impl Expander {
 
     /// `(letrec ((name (lambda params body))) name)`: the procedure of a named
     /// let or `do` loop.
-    fn loop_procedure(&mut self, name: Symbol, params: &Params, body: &[Datum], span: Span) -> Result<Core> {
+    fn loop_procedure(
+        &mut self,
+        name: Symbol,
+        params: &Params,
+        body: &[Datum],
+        span: Span,
+    ) -> Result<Core> {
         self.scopes.push(Vec::new());
         let result = (|| {
             let var = self.new_var(name);
@@ -702,7 +755,9 @@ impl Expander {
         let result = (|| {
             let mut lets = Vec::new();
             for (name, _, value) in &bindings {
-                let value = value.as_ref().ok_or_else(|| syntax_error(span, "let*: missing value"))?;
+                let value = value
+                    .as_ref()
+                    .ok_or_else(|| syntax_error(span, "let*: missing value"))?;
                 let init = self.expand_named(value, Some(*name), None)?;
                 let var = self.new_var(*name);
                 self.scopes.push(vec![(*name, var)]);
@@ -722,7 +777,10 @@ impl Expander {
         let span = datum.span;
         let head = items[0].as_symbol().unwrap_or("letrec");
         if items.len() < 3 {
-            return Err(syntax_error(span, format!("{head}: expected bindings and a body")));
+            return Err(syntax_error(
+                span,
+                format!("{head}: expected bindings and a body"),
+            ));
         }
         let bindings = self.parse_bindings(&items[1], head)?;
         self.scopes.push(Vec::new());
@@ -736,7 +794,9 @@ impl Expander {
             }
             let mut body_items = Vec::new();
             for ((name, _, value), var) in bindings.iter().zip(&vars) {
-                let value = value.as_ref().ok_or_else(|| syntax_error(span, "letrec: missing value"))?;
+                let value = value
+                    .as_ref()
+                    .ok_or_else(|| syntax_error(span, "letrec: missing value"))?;
                 let init = self.expand_named(value, Some(*name), Some(*var))?;
                 body_items.push(BodyItem::Define(*var, init));
             }
@@ -755,15 +815,25 @@ impl Expander {
         let parts = list_items(clause)
             .filter(|p| !p.is_empty())
             .ok_or_else(|| {
-                syntax_error(clause.span, "cond: each clause must be (test expression ...)")
+                syntax_error(
+                    clause.span,
+                    "cond: each clause must be (test expression ...)",
+                )
             })?;
-        let is_else = parts[0].as_symbol() == Some("else") && self.lookup(Symbol::intern("else")).is_none();
+        let is_else =
+            parts[0].as_symbol() == Some("else") && self.lookup(Symbol::intern("else")).is_none();
         if is_else {
             if !rest.is_empty() {
-                return Err(syntax_error(rest[0].span, "cond: clauses after `else` can never run"));
+                return Err(syntax_error(
+                    rest[0].span,
+                    "cond: clauses after `else` can never run",
+                ));
             }
             if parts.len() < 2 {
-                return Err(syntax_error(clause.span, "cond: `else` clause needs an expression"));
+                return Err(syntax_error(
+                    clause.span,
+                    "cond: `else` clause needs an expression",
+                ));
             }
             return Ok(seq(self.expand_all(&parts[1..])?, clause.span));
         }
@@ -775,7 +845,10 @@ impl Expander {
         };
         if parts.get(1).and_then(Datum::as_symbol) == Some("=>") {
             if parts.len() != 3 {
-                return Err(syntax_error(clause.span, "cond: expected (test => receiver)"));
+                return Err(syntax_error(
+                    clause.span,
+                    "cond: expected (test => receiver)",
+                ));
             }
             let receiver = self.expand(&parts[2])?;
             return Ok(Core::new(
@@ -805,14 +878,18 @@ impl Expander {
         let mut clauses = Vec::new();
         let mut else_clause = None;
         for (i, clause) in items[2..].iter().enumerate() {
-            let parts = list_items(clause)
-                .filter(|p| p.len() >= 2)
-                .ok_or_else(|| {
-                    syntax_error(clause.span, "case: each clause must be ((datum ...) expression ...)")
-                })?;
+            let parts = list_items(clause).filter(|p| p.len() >= 2).ok_or_else(|| {
+                syntax_error(
+                    clause.span,
+                    "case: each clause must be ((datum ...) expression ...)",
+                )
+            })?;
             let arrow = parts[1].as_symbol() == Some("=>");
             if arrow && parts.len() != 3 {
-                return Err(syntax_error(clause.span, "case: expected (data => receiver)"));
+                return Err(syntax_error(
+                    clause.span,
+                    "case: expected (data => receiver)",
+                ));
             }
             let body = if arrow {
                 self.expand(&parts[2])?
@@ -821,37 +898,47 @@ impl Expander {
             };
             if parts[0].as_symbol() == Some("else") {
                 if i + 3 != items.len() {
-                    return Err(syntax_error(clause.span, "case: `else` must be the last clause"));
+                    return Err(syntax_error(
+                        clause.span,
+                        "case: `else` must be the last clause",
+                    ));
                 }
                 else_clause = Some(Box::new((body, arrow)));
                 continue;
             }
-            let data = list_items(&parts[0]).ok_or_else(|| {
-                syntax_error(parts[0].span, "case: expected a list of data")
-            })?;
+            let data = list_items(&parts[0])
+                .ok_or_else(|| syntax_error(parts[0].span, "case: expected a list of data"))?;
             clauses.push(CaseClause {
                 data: data.iter().map(datum_to_value).collect(),
                 body,
                 arrow,
             });
         }
-        Ok(Core::new(CoreKind::Case(Box::new(key), clauses, else_clause), span))
+        Ok(Core::new(
+            CoreKind::Case(Box::new(key), clauses, else_clause),
+            span,
+        ))
     }
 
     fn expand_do(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let span = datum.span;
         if items.len() < 3 {
-            return Err(syntax_error(span, "do: expected bindings and a (test result ...) clause")
-                .with_help("write (do ((var init step) ...) (test result ...) body ...)"));
+            return Err(
+                syntax_error(span, "do: expected bindings and a (test result ...) clause")
+                    .with_help("write (do ((var init step) ...) (test result ...) body ...)"),
+            );
         }
-        let specs = list_items(&items[1]).ok_or_else(|| syntax_error(items[1].span, "do: expected a list of (var init step)"))?;
+        let specs = list_items(&items[1])
+            .ok_or_else(|| syntax_error(items[1].span, "do: expected a list of (var init step)"))?;
         let mut vars = Vec::new();
         let mut inits = Vec::new();
         let mut steps = Vec::new();
         for spec in specs {
             let parts = list_items(spec)
                 .filter(|p| p.len() == 2 || p.len() == 3)
-                .ok_or_else(|| syntax_error(spec.span, "do: each binding must be (var init [step])"))?;
+                .ok_or_else(|| {
+                    syntax_error(spec.span, "do: each binding must be (var init [step])")
+                })?;
             let name = parts[0]
                 .as_symbol()
                 .ok_or_else(|| syntax_error(parts[0].span, "do: variable must be a symbol"))?;
@@ -872,7 +959,14 @@ impl Expander {
         if exit.len() > 1 {
             then.extend(exit[1..].iter().cloned());
         } else {
-            then.push(Datum::new(DatumKind::List(vec![sym("if", span), Datum::new(DatumKind::Bool(false), span), Datum::new(DatumKind::Bool(false), span)]), span));
+            then.push(Datum::new(
+                DatumKind::List(vec![
+                    sym("if", span),
+                    Datum::new(DatumKind::Bool(false), span),
+                    Datum::new(DatumKind::Bool(false), span),
+                ]),
+                span,
+            ));
         }
         let mut otherwise = vec![sym("begin", span)];
         otherwise.extend(items[3..].iter().cloned());
@@ -886,7 +980,10 @@ impl Expander {
             ]),
             span,
         );
-        let params = Params { required: vars, rest: None };
+        let params = Params {
+            required: vars,
+            rest: None,
+        };
         let proc = self.loop_procedure(loop_name, &params, std::slice::from_ref(&body), span)?;
         Ok(Core::new(CoreKind::Call(Box::new(proc), inits), span))
     }
@@ -897,18 +994,24 @@ impl Expander {
     /// arena bound to `name` and destroys the arena on every exit, normal or not.
     fn expand_with_arena(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let span = datum.span;
-        let usage = "write (with-arena (name size) body ...) or (with-arena (name size limit) body ...)";
+        let usage =
+            "write (with-arena (name size) body ...) or (with-arena (name size limit) body ...)";
         let spec = items
             .get(1)
             .and_then(list_items)
             .filter(|spec| spec.len() == 2 || spec.len() == 3)
-            .ok_or_else(|| syntax_error(span, "with-arena: expected (name size) and a body").with_help(usage))?;
+            .ok_or_else(|| {
+                syntax_error(span, "with-arena: expected (name size) and a body").with_help(usage)
+            })?;
         if items.len() < 3 {
             return Err(syntax_error(span, "with-arena: expected a body").with_help(usage));
         }
-        let name = spec[0]
-            .as_symbol()
-            .ok_or_else(|| syntax_error(spec[0].span, "with-arena: the arena's name must be a symbol"))?;
+        let name = spec[0].as_symbol().ok_or_else(|| {
+            syntax_error(
+                spec[0].span,
+                "with-arena: the arena's name must be a symbol",
+            )
+        })?;
         let size = self.expand(&spec[1])?;
         let params = Params {
             required: vec![(Symbol::intern(name), spec[0].span)],
@@ -991,8 +1094,10 @@ fn parse_params(datum: &Datum) -> Result<Params> {
         DatumKind::List(items) => (items, None),
         DatumKind::DottedList(items, rest) => (items, Some(rest)),
         _ => {
-            return Err(syntax_error(datum.span, "lambda: expected a parameter list")
-                .with_help("write (lambda (arg ...) body ...) or (lambda args body ...)"))
+            return Err(
+                syntax_error(datum.span, "lambda: expected a parameter list")
+                    .with_help("write (lambda (arg ...) body ...) or (lambda args body ...)"),
+            )
         }
     };
     let mut seen: Vec<Symbol> = Vec::new();
@@ -1002,7 +1107,10 @@ fn parse_params(datum: &Datum) -> Result<Params> {
             .ok_or_else(|| syntax_error(d.span, "lambda: parameters must be symbols"))?;
         let sym = Symbol::intern(name);
         if seen.contains(&sym) {
-            return Err(syntax_error(d.span, format!("lambda: parameter `{name}` appears twice")));
+            return Err(syntax_error(
+                d.span,
+                format!("lambda: parameter `{name}` appears twice"),
+            ));
         }
         seen.push(sym);
         Ok((sym, d.span))
@@ -1025,7 +1133,10 @@ fn split_head(datum: &Datum) -> Option<(Datum, Params)> {
     };
     let rest_datum = match tail {
         Some(t) if items.len() == 1 => (**t).clone(),
-        Some(t) => Datum::new(DatumKind::DottedList(items[1..].to_vec(), t.clone()), datum.span),
+        Some(t) => Datum::new(
+            DatumKind::DottedList(items[1..].to_vec(), t.clone()),
+            datum.span,
+        ),
         None => Datum::new(DatumKind::List(items[1..].to_vec()), datum.span),
     };
     let params = parse_params(&rest_datum).ok()?;

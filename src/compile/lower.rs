@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::compile::core::*;
-use crate::compile::expr::{Call, Case, CaptureSource, Expr, Lambda};
+use crate::compile::expr::{Call, CaptureSource, Case, Expr, Lambda};
 use crate::interp::Interp;
 use crate::syntax::Span;
 

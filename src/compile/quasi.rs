@@ -34,8 +34,13 @@ fn qq_list_to_vector(_: &mut Interp, values: &[Value]) -> Result<Value> {
 
 static CONS: Primitive = crate::prim!("cons", 2, 2, qq_cons, "quasiquote's cons");
 static APPEND: Primitive = crate::prim!("append", 2, 2, qq_append, "quasiquote's append");
-static LIST_TO_VECTOR: Primitive =
-    crate::prim!("list->vector", 1, 1, qq_list_to_vector, "quasiquote's list->vector");
+static LIST_TO_VECTOR: Primitive = crate::prim!(
+    "list->vector",
+    1,
+    1,
+    qq_list_to_vector,
+    "quasiquote's list->vector"
+);
 
 /// The private `cons` used by generated code.
 pub fn cons_primitive() -> &'static Primitive {
@@ -67,12 +72,8 @@ fn has_unquote(datum: &Datum) -> bool {
         return true;
     }
     match &datum.kind {
-        DatumKind::List(items) | DatumKind::Vector(items) => {
-            items.iter().any(|d| has_unquote(d))
-        }
-        DatumKind::DottedList(items, tail) => {
-            items.iter().any(|d| has_unquote(d)) || has_unquote(tail)
-        }
+        DatumKind::List(items) | DatumKind::Vector(items) => items.iter().any(has_unquote),
+        DatumKind::DottedList(items, tail) => items.iter().any(has_unquote) || has_unquote(tail),
         _ => false,
     }
 }
@@ -87,10 +88,18 @@ pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -
         if depth == 1 {
             return expander.expand(inner);
         }
-        return wrap("unquote", expand_quasiquote(expander, inner, depth - 1)?, span);
+        return wrap(
+            "unquote",
+            expand_quasiquote(expander, inner, depth - 1)?,
+            span,
+        );
     }
     if let Some(inner) = tagged(datum, "quasiquote") {
-        return wrap("quasiquote", expand_quasiquote(expander, inner, depth + 1)?, span);
+        return wrap(
+            "quasiquote",
+            expand_quasiquote(expander, inner, depth + 1)?,
+            span,
+        );
     }
     match &datum.kind {
         DatumKind::List(items) => expand_sequence(expander, items, None, depth, span),

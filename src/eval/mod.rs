@@ -44,7 +44,9 @@ impl Interp {
             Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
             _ => match self.eval_tail(expr, bp, closure)? {
                 Tail::Value(v) => Ok(v),
-                Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
+                Tail::Call(callee, base, argc, span) => {
+                    self.apply_closure(callee, base, argc, span)
+                }
             },
         }
     }
@@ -290,7 +292,11 @@ impl Interp {
         };
         let f = cell.get();
         let p = match f {
-            Value::Primitive(p) if !std::ptr::eq(p, crate::builtins::control::apply_primitive()) => p,
+            Value::Primitive(p)
+                if !std::ptr::eq(p, crate::builtins::control::apply_primitive()) =>
+            {
+                p
+            }
             Value::Undefined => return Err(self.unbound(cell.name, *name_span)),
             _ => return self.eval_call_with(f, call, bp, closure),
         };
@@ -324,7 +330,13 @@ impl Interp {
     }
 
     /// Evaluates a call's operands onto the stack and calls `f`.
-    fn eval_call_with(&mut self, f: Value, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
+    fn eval_call_with(
+        &mut self,
+        f: Value,
+        call: &Call,
+        bp: usize,
+        closure: &Rc<Closure>,
+    ) -> Result<Tail> {
         let base = self.stack.len();
         for arg in call.args.iter() {
             match self.eval(arg, bp, closure) {
@@ -382,7 +394,12 @@ impl Interp {
     }
 
     /// Rewrites `(apply f a ... list)` on the stack into `(f a ... . list)`.
-    fn spread_apply_args(&mut self, base: usize, argc: usize, span: Span) -> Result<(Value, usize)> {
+    fn spread_apply_args(
+        &mut self,
+        base: usize,
+        argc: usize,
+        span: Span,
+    ) -> Result<(Value, usize)> {
         if argc < 2 {
             self.stack.truncate(base);
             return Err(Error::new(
@@ -471,7 +488,13 @@ impl Interp {
     /// Binds the arguments at `stack[base..base + argc]` to the closure's
     /// parameters and makes room for its locals.
     #[inline]
-    fn enter_frame(&mut self, closure: &Rc<Closure>, base: usize, argc: usize, span: Span) -> Result<()> {
+    fn enter_frame(
+        &mut self,
+        closure: &Rc<Closure>,
+        base: usize,
+        argc: usize,
+        span: Span,
+    ) -> Result<()> {
         let lambda = &closure.lambda;
         if argc != lambda.required && !(lambda.rest && argc > lambda.required) {
             self.stack.truncate(base);
@@ -481,7 +504,8 @@ impl Interp {
             let extra: Vec<Value> = self.stack.drain(base + lambda.required..).collect();
             self.stack.push(Value::list(extra));
         }
-        self.stack.resize(base + lambda.frame_size, Value::Undefined);
+        self.stack
+            .resize(base + lambda.frame_size, Value::Undefined);
         for &slot in lambda.boxed_params.iter() {
             let index = base + slot as usize;
             let v = std::mem::take(&mut self.stack[index]);
@@ -529,8 +553,11 @@ impl Interp {
 
     fn unbound(&self, name: crate::symbol::Symbol, span: Span) -> Error {
         let name_text = name.name();
-        let mut error =
-            Error::new(ErrorKind::Unbound, format!("unbound variable `{name_text}`")).at(span);
+        let mut error = Error::new(
+            ErrorKind::Unbound,
+            format!("unbound variable `{name_text}`"),
+        )
+        .at(span);
         if let Some(suggestion) = self.suggest_global(&name_text) {
             error = error.with_help(format!("did you mean `{suggestion}`?"));
         }
@@ -612,7 +639,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
         }
         previous = current;
     }

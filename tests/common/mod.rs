@@ -34,7 +34,7 @@ fn expectation(text: &str, end: usize) -> Expect {
         Expect::Value(v.trim().to_string())
     } else if let Some(v) = comment.strip_prefix("out:") {
         let v = v.strip_prefix(' ').unwrap_or(v);
-        Expect::Output(v.replace("\\n", "\n").replace("\\\\", "\\"))
+        Expect::Output(unescape(v))
     } else if let Some(v) = comment.strip_prefix("error:") {
         let v = v.trim();
         match v.split_once(" at ") {
@@ -50,6 +50,29 @@ fn expectation(text: &str, end: usize) -> Expect {
     } else {
         Expect::Runs
     }
+}
+
+/// Expected output text: `\n` is a newline and `\\` a backslash; any other
+/// backslash stands for itself.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Runs every form of `text` in `interp`, checking each form's expectation

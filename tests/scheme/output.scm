@@ -5,10 +5,10 @@
 (display #\a)                       ; out: a
 (write #\a)                         ; out: #\a
 (write #\space)                     ; out: #\space
-(write #\newline)                   ; out: #\newline
+(write #\newline)                   ; out: #\\newline
 (write #\tab)                       ; out: #\tab
-(write #\x0)                        ; out: #\null
-(write "a\nb\t\"q\"\\")             ; out: "a\nb\t\"q\"\\"
+(write #\x0)                        ; out: #\\null
+(write "a\nb\t\"q\"\\")             ; out: "a\\nb\\t\\"q\\"\\\\"
 (display "a\nb")                    ; out: a\nb
 (newline)                           ; out: \n
 (display '(1 "two" #\3 (4.5)))      ; out: (1 two 3 (4.5))

@@ -46,7 +46,9 @@ counter ; => 1
 `(1 ,(+ 1 1) ,@(list 3 4)) ; => (1 2 3 4)
 `(a . ,(+ 1 2)) ; => (a . 3)
 `#(1 ,(* 2 3)) ; => #(1 6)
-`(1 `(2 ,(3 ,(+ 1 3)))) ; => (1 (quasiquote (2 (unquote (3 (unquote (+ 1 3)))))))
+`(1 `(2 ,(3 ,(+ 1 3)))) ; => (1 (quasiquote (2 (unquote (3 4)))))
+`(1 `(2 ,(3 ,@(list 4 5)))) ; => (1 (quasiquote (2 (unquote (3 4 5)))))
+`(1 `,(+ 1 ,(+ 2 3))) ; => (1 (quasiquote (unquote (+ 1 5))))
 `(,@'() . tail) ; => tail
 (let ((name 'x)) `(define ,name ,@(list 1))) ; => (define x 1)
 
@@ -111,8 +113,8 @@ counter ; => 1
 (unless #f 'c) ; => c
 
 ; delay / force
-(define p (delay (begin (display "once ") 42)))
-(force p) ; out: once 
+(define p (delay (begin (display "once") 42)))
+(force p) ; out: once
 (force p) ; => 42
 (force (make-promise 5)) ; => 5
 (promise? p) ; => #t
