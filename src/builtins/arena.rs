@@ -356,6 +356,7 @@ fn call_with_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 
 fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let tag = live_arena("copy-to-arena", &values[1])?.clone();
+    check_copyable(&values[0])?;
     let mut copier = Copier {
         interp,
         owner: Owner::current(&tag),
@@ -368,6 +369,45 @@ fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         copier.fill(&source, &copy)?;
     }
     Ok(root)
+}
+
+/// Refuses, before anything is allocated, a value that contains something that
+/// cannot live in an arena (procedures, hash tables, promises, arenas).
+fn check_copyable(value: &Value) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let mut pending = vec![value.clone()];
+    while let Some(v) = pending.pop() {
+        args::check_live(&v)?;
+        match &v {
+            Value::Pair(p) => {
+                if seen.insert(Rc::as_ptr(p) as *const () as usize) {
+                    pending.push(p.car());
+                    pending.push(p.cdr());
+                }
+            }
+            Value::Vector(items) => {
+                if seen.insert(Rc::as_ptr(items) as *const () as usize) {
+                    pending.extend(items.items.borrow().iter().cloned());
+                }
+            }
+            Value::Closure(_) | Value::Primitive(_) => {
+                return Err(Error::wrong_type(
+                    "copy-to-arena",
+                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...), not a procedure",
+                    &v,
+                ))
+            }
+            Value::Promise(_) | Value::HashTable(_) | Value::Arena(_) | Value::Values(_) => {
+                return Err(Error::wrong_type(
+                    "copy-to-arena",
+                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...)",
+                    &v,
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Deep copy into an arena without recursion: `shell` makes an empty copy of a
@@ -400,20 +440,8 @@ impl Copier<'_> {
             Value::Vector(v) => Rc::as_ptr(v) as *const () as usize,
             Value::Str(s) => Rc::as_ptr(s) as *const () as usize,
             Value::Bytevector(b) => Rc::as_ptr(b) as *const () as usize,
-            Value::Closure(_) | Value::Primitive(_) => {
-                return Err(Error::wrong_type(
-                    "copy-to-arena",
-                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...), not a procedure",
-                    value,
-                ))
-            }
-            Value::Promise(_) | Value::HashTable(_) | Value::Arena(_) | Value::Values(_) => {
-                return Err(Error::wrong_type(
-                    "copy-to-arena",
-                    "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...)",
-                    value,
-                ))
-            }
+            // Immediates are shared; everything else was refused by
+            // `check_copyable`.
             _ => return Ok(value.clone()),
         };
         if let Some(copy) = self.copies.get(&key) {

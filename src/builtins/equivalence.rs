@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{args, Primitive};
+use crate::arena::Arenas;
 use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
 use crate::prim;
@@ -59,20 +60,34 @@ pub static PRIMITIVES: &[Primitive] = &[
 /// Containers compared by the plain walk before switching to union-find.
 const PLAIN_BUDGET: usize = 10_000;
 
-/// Scheme's `equal?`. Values of destroyed arenas compare by what is left of them
-/// (the `equal?` builtin refuses them instead). Bytevectors stored in an arena
-/// block compare by identity.
+/// Scheme's `equal?` without access to the arenas (for hash keys): values of
+/// destroyed arenas compare by what is left of them, and bytevectors stored in
+/// an arena block compare by identity.
 pub fn equal(a: &Value, b: &Value) -> bool {
-    equal_checked(a, b, false).unwrap_or(false)
+    equal_checked(a, b, None).unwrap_or(false)
 }
 
-/// `equal?`, failing on values of destroyed arenas when `check` is set.
-fn equal_checked(a: &Value, b: &Value, check: bool) -> Result<bool> {
-    if let Some(result) = compare(a, b, check, None)? {
+/// Scheme's `equal?`: fails on values of destroyed arenas and compares arena
+/// bytevectors by their bytes.
+pub fn equal_in(arenas: &Arenas, a: &Value, b: &Value) -> Result<bool> {
+    equal_checked(a, b, Some(arenas))
+}
+
+/// `equal?`; with `arenas`, checks liveness and reads arena bytes.
+fn equal_checked(a: &Value, b: &Value, arenas: Option<&Arenas>) -> Result<bool> {
+    if let Some(result) = compare(a, b, arenas, None)? {
         return Ok(result);
     }
     let mut classes = UnionFind::default();
-    Ok(compare(a, b, check, Some(&mut classes))?.unwrap_or(false))
+    Ok(compare(a, b, arenas, Some(&mut classes))?.unwrap_or(false))
+}
+
+/// The bytes of a bytevector, if they can be read here.
+fn stored_bytes(storage: &ByteStorage, arenas: Option<&Arenas>) -> Option<Vec<u8>> {
+    match storage {
+        ByteStorage::Heap(bytes) => Some(bytes.borrow().clone()),
+        ByteStorage::Arena(allocation) => arenas?.bytes(allocation).ok().map(<[u8]>::to_vec),
+    }
 }
 
 /// Equivalence classes of containers assumed equal, by address.
@@ -113,7 +128,7 @@ impl UnionFind {
 fn compare(
     a: &Value,
     b: &Value,
-    check: bool,
+    arenas: Option<&Arenas>,
     mut classes: Option<&mut UnionFind>,
 ) -> Result<Option<bool>> {
     let mut stack = vec![(a.clone(), b.clone())];
@@ -122,7 +137,7 @@ fn compare(
         if x.is_eqv(&y) {
             continue;
         }
-        if check {
+        if arenas.is_some() {
             args::check_live(&x)?;
             args::check_live(&y)?;
         }
@@ -144,7 +159,13 @@ fn compare(
             (Value::Bytevector(u), Value::Bytevector(w)) => {
                 let same = match (&u.storage, &w.storage) {
                     (ByteStorage::Heap(m), ByteStorage::Heap(n)) => *m.borrow() == *n.borrow(),
-                    _ => false,
+                    _ => match (
+                        stored_bytes(&u.storage, arenas),
+                        stored_bytes(&w.storage, arenas),
+                    ) {
+                        (Some(m), Some(n)) => m == n,
+                        _ => Rc::ptr_eq(u, w),
+                    },
                 };
                 if !same {
                     return Ok(Some(false));
@@ -195,8 +216,8 @@ fn eqv_p(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(equal? a b)`
-fn equal_p(_: &mut Interp, args: &[Value]) -> Result<Value> {
-    Ok(Value::Bool(equal_checked(&args[0], &args[1], true)?))
+fn equal_p(interp: &mut Interp, args: &[Value]) -> Result<Value> {
+    Ok(Value::Bool(equal_in(&interp.arenas, &args[0], &args[1])?))
 }
 
 /// `(not x)`

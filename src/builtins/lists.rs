@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::equivalence::equal;
+use super::equivalence::equal_in;
 use super::hashtables::key_for;
 use super::{args, Primitive};
 use crate::diagnostics::{Error, ErrorKind, Result};
@@ -592,7 +592,9 @@ fn memv(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 /// `(member x list [=])`
 fn member(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     match args.get(2) {
-        None => find_tail(interp, "member", &args[1], |_, e| Ok(equal(&args[0], e))),
+        None => find_tail(interp, "member", &args[1], |interp, e| {
+            equal_in(&interp.arenas, &args[0], e)
+        }),
         Some(f) => {
             let f = args::procedure("member", f)?;
             find_tail(interp, "member", &args[1], |i, e| {
@@ -641,7 +643,9 @@ fn assv(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 /// `(assoc key alist [=])`
 fn assoc(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     match args.get(2) {
-        None => find_assoc(interp, "assoc", &args[1], |_, k| Ok(equal(&args[0], k))),
+        None => find_assoc(interp, "assoc", &args[1], |interp, k| {
+            equal_in(&interp.arenas, &args[0], k)
+        }),
         Some(f) => {
             let f = args::procedure("assoc", f)?;
             find_assoc(interp, "assoc", &args[1], |i, k| {
@@ -795,7 +799,13 @@ fn delete(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let items = args::list("delete", &args[1])?;
     let mut out = Vec::new();
     match args.get(2) {
-        None => out.extend(items.into_iter().filter(|e| !equal(&args[0], e))),
+        None => {
+            for item in items {
+                if !equal_in(&interp.arenas, &args[0], &item)? {
+                    out.push(item);
+                }
+            }
+        }
         Some(f) => {
             let f = args::procedure("delete", f)?;
             for item in items {
