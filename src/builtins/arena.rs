@@ -379,16 +379,12 @@ fn check_copyable(value: &Value) -> Result<()> {
     while let Some(v) = pending.pop() {
         args::check_live(&v)?;
         match &v {
-            Value::Pair(p) => {
-                if seen.insert(Rc::as_ptr(p) as *const () as usize) {
-                    pending.push(p.car());
-                    pending.push(p.cdr());
-                }
+            Value::Pair(p) if seen.insert(Rc::as_ptr(p) as *const () as usize) => {
+                pending.push(p.car());
+                pending.push(p.cdr());
             }
-            Value::Vector(items) => {
-                if seen.insert(Rc::as_ptr(items) as *const () as usize) {
-                    pending.extend(items.items.borrow().iter().cloned());
-                }
+            Value::Vector(items) if seen.insert(Rc::as_ptr(items) as *const () as usize) => {
+                pending.extend(items.items.borrow().iter().cloned());
             }
             Value::Closure(_) | Value::Primitive(_) => {
                 return Err(Error::wrong_type(
