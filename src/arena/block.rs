@@ -11,37 +11,45 @@ pub(crate) fn align_up(n: usize) -> Option<usize> {
     Some(n.checked_add(ALIGN - 1)? & !(ALIGN - 1))
 }
 
-/// A fixed-capacity run of bytes handed out by bumping `data.len()`.
+/// A fixed-size run of zeroed bytes handed out by bumping `used`.
 ///
-/// The storage is reserved up front with `try_reserve_exact`, so a failed
-/// reservation is an error rather than an abort, and untouched pages are
-/// never written. `data.len()` is the bump pointer: bytes are zero-filled only
-/// as they are handed out, and `data` never grows past `capacity`, so it never
-/// reallocates and handed-out bytes never move.
+/// The storage comes zeroed from the allocator (`calloc`, which for large
+/// blocks maps fresh zero pages), so handing bytes out costs nothing and a
+/// page is touched only when the program first writes to it. `data` never
+/// grows, so it never reallocates and handed-out bytes never move.
 #[derive(Debug)]
 pub(crate) struct Block {
-    /// The bytes handed out so far (`len`) and the reservation (`capacity`).
+    /// Exactly `capacity` zeroed bytes.
     pub(crate) data: Vec<u8>,
-    /// The capacity asked for; the allocator may have reserved more, but the
-    /// arena never uses the excess so its accounting stays exact.
+    /// The block's size as asked for.
     pub(crate) capacity: usize,
+    /// The bump pointer: bytes `0..used` have been handed out.
+    pub(crate) used: usize,
 }
 
 impl Block {
-    /// Reserves a block of `capacity` bytes without touching them.
+    /// Allocates a zeroed block of `capacity` bytes, or fails cleanly.
     pub(crate) fn new(capacity: usize) -> Result<Block, ArenaError> {
-        let mut data = Vec::new();
-        data.try_reserve_exact(capacity)
-            .map_err(|_| ArenaError::OutOfMemory {
-                requested: capacity,
-            })?;
-        Ok(Block { data, capacity })
+        let error = ArenaError::OutOfMemory {
+            requested: capacity,
+        };
+        // `vec![0; n]` aborts the process when the allocator refuses, so first
+        // ask with `try_reserve_exact`, which reports failure instead; only a
+        // request the allocator has just granted is then made for real.
+        let mut probe: Vec<u8> = Vec::new();
+        probe.try_reserve_exact(capacity).map_err(|_| error)?;
+        drop(probe);
+        Ok(Block {
+            data: vec![0; capacity],
+            capacity,
+            used: 0,
+        })
     }
 
-    /// Forgets every byte handed out, keeping the reservation; the bytes are
-    /// zeroed again when next handed out.
+    /// Forgets every byte handed out, zeroing them for their next use.
     pub(crate) fn clear(&mut self) {
-        self.data.clear();
+        self.data[..self.used].fill(0);
+        self.used = 0;
     }
 }
 
@@ -62,11 +70,12 @@ mod tests {
     }
 
     #[test]
-    fn new_block_reserves_without_len() {
+    fn new_block_is_zeroed_and_unused() {
         let b = Block::new(4096).unwrap();
         assert_eq!(b.capacity, 4096);
-        assert!(b.data.capacity() >= 4096);
-        assert!(b.data.is_empty());
+        assert_eq!(b.data.len(), 4096);
+        assert!(b.data.iter().all(|&x| x == 0));
+        assert_eq!(b.used, 0);
     }
 
     #[test]

@@ -76,12 +76,12 @@ impl Arena {
             return Ok((last as u32, 0));
         }
         let block = &mut self.blocks[last];
-        let pos = block.data.len();
+        let pos = block.used;
         // `pos <= capacity <= isize::MAX`, so aligning it cannot overflow.
         let start = (pos + (ALIGN - 1)) & !(ALIGN - 1);
         if let Some(end) = start.checked_add(n) {
             if end <= block.capacity && end - pos <= self.budget - self.used {
-                block.data.resize(end, 0);
+                block.used = end;
                 self.used += end - pos;
                 self.allocations += 1;
                 return Ok((last as u32, start));
@@ -97,12 +97,12 @@ impl Arena {
     fn alloc_slow(&mut self, n: usize) -> Result<(u32, usize), ArenaError> {
         let oom = ArenaError::OutOfMemory { requested: n };
         let current = self.blocks.last().expect("an arena always has a block");
-        let start = align_up(current.data.len()).ok_or(oom)?;
+        let start = align_up(current.used).ok_or(oom)?;
         let end = start.checked_add(n).ok_or(oom)?;
         let fits_in_current = end <= current.capacity;
         // In a new block the allocation starts at offset 0, without padding.
         let needed = if fits_in_current {
-            end - current.data.len()
+            end - current.used
         } else {
             n
         };
@@ -127,7 +127,7 @@ impl Arena {
         }
         .map_err(|_| oom)?;
         let index = u32::try_from(self.blocks.len()).map_err(|_| oom)?;
-        block.data.resize(n, 0);
+        block.used = n;
         self.reserved = self.reserved.saturating_add(block.capacity);
         self.blocks.push(block);
         self.used += n;
@@ -145,9 +145,9 @@ impl Arena {
 
     /// The `len` bytes at `offset` in `block`, if they have been handed out.
     pub fn bytes(&self, block: u32, offset: usize, len: usize) -> Result<&[u8], ArenaError> {
-        let data = &self.block(block)?.data;
-        let end = Self::range_end(offset, len, data.len())?;
-        Ok(&data[offset..end])
+        let block = self.block(block)?;
+        let end = Self::range_end(offset, len, block.used)?;
+        Ok(&block.data[offset..end])
     }
 
     /// The `len` bytes at `offset` in `block`, writable, if they have been
@@ -159,16 +159,15 @@ impl Arena {
         len: usize,
     ) -> Result<&mut [u8], ArenaError> {
         let count = self.blocks.len();
-        let data = &mut self
+        let block = self
             .blocks
             .get_mut(block as usize)
             .ok_or(ArenaError::OutOfBounds {
                 index: block as usize,
                 len: count,
-            })?
-            .data;
-        let end = Self::range_end(offset, len, data.len())?;
-        Ok(&mut data[offset..end])
+            })?;
+        let end = Self::range_end(offset, len, block.used)?;
+        Ok(&mut block.data[offset..end])
     }
 
     /// Looks a block up by index.
@@ -194,9 +193,8 @@ impl Arena {
     }
 
     /// Frees every block but the first, forgets all allocations and starts
-    /// a new epoch. The first block's reservation is kept so a reused arena
-    /// does not go back to the allocator; its bytes are re-zeroed as they are
-    /// handed out again.
+    /// a new epoch. The first block is kept so a reused arena does not go
+    /// back to the allocator; the bytes it had handed out are zeroed again.
     pub fn reset(&mut self) {
         self.blocks.truncate(1);
         self.blocks[0].clear();
