@@ -76,6 +76,8 @@ pub struct Interp {
     /// The Scheme identity of every live arena (creation site, for `:arenas`
     /// and the end-of-script leak report).
     pub arena_tags: HashMap<crate::arena::ArenaId, Rc<crate::value::ArenaTag>>,
+    /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
+    pub arena_bytes_allocated: u64,
     pub(crate) output: Output,
     /// Current depth of non-tail calls.
     pub(crate) depth: usize,
@@ -107,6 +109,7 @@ impl Interp {
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),
+            arena_bytes_allocated: 0,
             output,
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
@@ -243,6 +246,90 @@ impl Interp {
                 ))
             })
             .collect()
+    }
+
+    /// Names of every bound global a program can spell (for completion).
+    pub fn bound_names(&self) -> Vec<String> {
+        self.globals
+            .iter()
+            .filter(|(_, cell)| cell.is_bound())
+            .map(|(name, _)| name.name().to_string())
+            .filter(|name| !name.starts_with(' '))
+            .collect()
+    }
+
+    /// Globals the program defined (builtins left out unless redefined),
+    /// sorted by name.
+    pub fn user_definitions(&self) -> Vec<(String, Value)> {
+        let mut out: Vec<(String, Value)> = self
+            .globals
+            .iter()
+            .filter_map(|(name, cell)| {
+                let value = cell.get();
+                let text = name.name();
+                let builtin = matches!(&value, Value::Primitive(p) if *p.name == *text);
+                (!builtin && !matches!(value, Value::Undefined) && !text.starts_with(' '))
+                    .then(|| (text.to_string(), value))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// One line per live arena: creation site, bytes used and reserved, blocks.
+    pub fn live_arena_summaries(&self) -> Vec<String> {
+        let mut tags: Vec<_> = self.arena_tags.values().collect();
+        tags.sort_by_key(|t| (t.created.source, t.created.start));
+        tags.iter()
+            .filter_map(|tag| {
+                let stats = self.arenas.stats(tag.id).ok()?;
+                Some(format!(
+                    "arena #{} created at {}: {} bytes used of {} reserved, {} block{}, {} allocation{}",
+                    tag.id.slot,
+                    self.sources.location(tag.created),
+                    stats.used,
+                    stats.reserved,
+                    stats.blocks,
+                    if stats.blocks == 1 { "" } else { "s" },
+                    stats.allocations,
+                    if stats.allocations == 1 { "" } else { "s" },
+                ))
+            })
+            .collect()
+    }
+
+    /// A one-line description of what `name` is bound to (the REPL's `:doc`).
+    pub fn describe(&self, name: &str) -> String {
+        let Some(cell) = self.globals.get(&Symbol::intern(name)) else {
+            return format!("{name}: not defined");
+        };
+        match cell.get() {
+            Value::Primitive(p) => {
+                let arity = match p.max_args {
+                    Some(max) if max == p.min_args => {
+                        format!("{max} argument{}", if max == 1 { "" } else { "s" })
+                    }
+                    Some(max) => format!("{} to {max} arguments", p.min_args),
+                    None => format!(
+                        "at least {} argument{}",
+                        p.min_args,
+                        if p.min_args == 1 { "" } else { "s" }
+                    ),
+                };
+                format!("{} — builtin, {arity}", p.doc)
+            }
+            Value::Closure(c) => format!(
+                "{name}: procedure of {} defined at {}",
+                c.lambda.arity_text(),
+                self.sources.location(c.lambda.span)
+            ),
+            Value::Undefined => format!("{name}: not defined"),
+            other => format!(
+                "{name}: a {} ({})",
+                other.type_name(),
+                crate::printer::write_string_lossy(&other)
+            ),
+        }
     }
 
     /// The miette report for an error, against this interpreter's sources.

@@ -15,6 +15,7 @@ pub mod gc;
 pub mod interp;
 pub mod numeric;
 pub mod printer;
+pub mod repl;
 pub mod symbol;
 pub mod syntax;
 pub mod value;

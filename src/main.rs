@@ -61,11 +61,19 @@ fn run(cli: Cli) -> u8 {
         match &cli.file {
             Some(path) if path.as_os_str() == "-" => run_stdin(&mut interp),
             Some(path) => interp.run_file(path).map(|_| ()),
-            None if !std::io::stdin().is_terminal() => run_stdin(&mut interp),
+            None if std::io::stdin().is_terminal() => {
+                return eshkol::repl::run_interactive(interp);
+            }
             None => {
-                interp.flush_output();
-                eprintln!("usage: eshkol FILE.scm | eshkol -e EXPR | eshkol - (program on stdin)");
-                return 2;
+                let mut text = String::new();
+                if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+                    eprintln!(
+                        "cannot read standard input: {}",
+                        eshkol::interp::io_reason(&e)
+                    );
+                    return 2;
+                }
+                return eshkol::repl::run_piped(interp, &text);
             }
         }
     };

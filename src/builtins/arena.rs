@@ -218,6 +218,7 @@ fn arena_alloc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .arenas
         .alloc(tag.id, n)
         .map_err(|e| runtime_error("arena-alloc", tag, e))?;
+    interp.arena_bytes_allocated += n as u64;
     Ok(Value::Bytevector(Rc::new(Bytevector {
         storage: ByteStorage::Arena(allocation),
         owner: Some(Owner::current(tag)),
@@ -422,7 +423,9 @@ impl Copier<'_> {
         self.interp
             .arenas
             .charge(self.tag.id, bytes)
-            .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))
+            .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?;
+        self.interp.arena_bytes_allocated += bytes as u64;
+        Ok(())
     }
 
     fn register(&self, object: std::rc::Weak<dyn ArenaObject>) {

@@ -435,6 +435,10 @@ impl Interp {
             self.stack.truncate(base);
             return Err(self.too_deep(span));
         }
+        if self.interrupted() {
+            self.stack.truncate(base);
+            return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
+        }
         self.depth += 1;
         let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
             self.run_closure(closure, base, argc, span)
