@@ -121,6 +121,11 @@ impl Interp {
                 interp.define_global(primitive.name, Value::Primitive(primitive));
             }
         }
+        if let Err(error) = crate::stdlib::load(&mut interp) {
+            // The library is part of the binary and tested: failing here is a
+            // bug, reported rather than hidden.
+            eprint!("{}", interp.render_error(&error, false));
+        }
         interp
     }
 

@@ -122,6 +122,7 @@ fn container_id(value: &Value) -> Option<usize> {
     match value {
         Value::Pair(p) => Some(Rc::as_ptr(p) as *const () as usize),
         Value::Vector(v) => Some(Rc::as_ptr(v) as *const () as usize),
+        Value::Record(r) => Some(Rc::as_ptr(r) as *const () as usize),
         _ => None,
     }
 }
@@ -139,6 +140,11 @@ fn push_children<T>(value: &Value, stack: &mut Vec<T>, wrap: impl Fn(Value) -> T
             }
         }
         Value::Values(vs) => stack.extend(vs.iter().rev().cloned().map(wrap)),
+        Value::Record(r) => {
+            if let Ok(fields) = r.fields.try_borrow() {
+                stack.extend(fields.iter().rev().cloned().map(wrap));
+            }
+        }
         _ => {}
     }
 }
@@ -149,7 +155,10 @@ fn plain_walk_finishes(root: &Value, budget: usize) -> bool {
     let mut stack = vec![root.clone()];
     let mut seen = 0usize;
     while let Some(value) = stack.pop() {
-        if matches!(value, Value::Pair(_) | Value::Vector(_) | Value::Values(_)) {
+        if matches!(
+            value,
+            Value::Pair(_) | Value::Vector(_) | Value::Values(_) | Value::Record(_)
+        ) {
             seen += 1;
             if seen > budget {
                 return false;
@@ -171,7 +180,10 @@ enum Visit {
 /// twice at all. Gives up (no labels) past `budget` objects.
 fn find_labels(root: &Value, mode: Labels, budget: Option<usize>) -> HashMap<usize, Option<usize>> {
     let mut labels = HashMap::new();
-    if !matches!(root, Value::Pair(_) | Value::Vector(_) | Value::Values(_)) {
+    if !matches!(
+        root,
+        Value::Pair(_) | Value::Vector(_) | Value::Values(_) | Value::Record(_)
+    ) {
         return labels;
     }
     if mode == Labels::Cycles && plain_walk_finishes(root, PLAIN_WALK_BUDGET) {
@@ -432,6 +444,38 @@ impl Printer<'_> {
             Value::Unspecified => self.out.push_str("#<unspecified>"),
             Value::Undefined => self.out.push_str("#<undefined>"),
             Value::Boxed(_) => self.out.push_str("#<box>"),
+            Value::Port(_) => self.out.push_str("#<port>"),
+            Value::Condition(c) => {
+                let _ = write!(self.out, "#<error-object {:?}>", c.message);
+            }
+            Value::Record(r) => {
+                if !self.live(&value)? || self.label(&value) {
+                    return Ok(());
+                }
+                let _ = write!(self.out, "#<{}", r.rtype.name);
+                let fields = r.fields.borrow().clone();
+                stack.push(Task::Text(">"));
+                for field in fields.into_iter().rev() {
+                    stack.push(Task::Value(field));
+                    stack.push(Task::Text(" "));
+                }
+            }
+            Value::RecordType(t) => {
+                let _ = write!(self.out, "#<record-type {}>", t.name);
+            }
+            Value::Special(special) => match &**special {
+                crate::value::SpecialProc::Continuation { .. } => {
+                    self.out.push_str("#<continuation>")
+                }
+                crate::value::SpecialProc::Parameter { .. } => self.out.push_str("#<parameter>"),
+                crate::value::SpecialProc::CaseLambda(_) => self.out.push_str("#<procedure>"),
+                crate::value::SpecialProc::RecordConstructor { name, .. }
+                | crate::value::SpecialProc::RecordPredicate { name, .. }
+                | crate::value::SpecialProc::RecordAccessor { name, .. }
+                | crate::value::SpecialProc::RecordModifier { name, .. } => {
+                    let _ = write!(self.out, "#<procedure {name}>");
+                }
+            },
         }
         Ok(())
     }

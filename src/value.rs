@@ -68,6 +68,18 @@ pub enum Value {
     Arena(Rc<ArenaTag>),
     /// Several values returned by `values` (never one).
     Values(Rc<Vec<Value>>),
+    /// An input or output port.
+    Port(Rc<crate::port::Port>),
+    /// An error object: what `guard` and exception handlers receive for errors
+    /// raised by builtins and by `error`.
+    Condition(Rc<Condition>),
+    /// An instance of a record type made by `define-record-type`.
+    Record(Rc<Record>),
+    /// A record type descriptor.
+    RecordType(Rc<RecordType>),
+    /// A procedure made at run time other than a closure: continuations,
+    /// parameters, `case-lambda` procedures, record procedures.
+    Special(Rc<SpecialProc>),
     /// A mutable variable box, stored in a frame slot or a closure's captures.
     /// Never visible to Scheme code.
     Boxed(Rc<VarBox>),
@@ -154,12 +166,17 @@ impl Value {
                 | Value::HashTable(_)
                 | Value::Values(_)
                 | Value::Boxed(_)
+                | Value::Record(_)
+                | Value::Special(_)
         )
     }
 
     /// True for procedures of any kind.
     pub fn is_procedure(&self) -> bool {
-        matches!(self, Value::Closure(_) | Value::Primitive(_))
+        matches!(
+            self,
+            Value::Closure(_) | Value::Primitive(_) | Value::Special(_)
+        )
     }
 
     /// True for numbers of any kind.
@@ -191,6 +208,11 @@ impl Value {
             Value::HashTable(_) => "hash-table",
             Value::Arena(_) => "arena",
             Value::Values(_) => "multiple values",
+            Value::Port(_) => "port",
+            Value::Condition(_) => "error object",
+            Value::Record(_) => "record",
+            Value::RecordType(_) => "record type",
+            Value::Special(_) => "procedure",
             Value::Boxed(_) => "box",
             Value::Undefined => "undefined",
         }
@@ -203,6 +225,7 @@ impl Value {
             Value::Str(s) => s.owner.as_ref(),
             Value::Vector(v) => v.owner.as_ref(),
             Value::Bytevector(b) => b.owner.as_ref(),
+            Value::Record(r) => r.owner.as_ref(),
             _ => None,
         }
     }
@@ -231,6 +254,11 @@ impl Value {
             (Arena(a), Arena(b)) => Rc::ptr_eq(a, b),
             (Values(a), Values(b)) => Rc::ptr_eq(a, b),
             (Boxed(a), Boxed(b)) => Rc::ptr_eq(a, b),
+            (Port(a), Port(b)) => Rc::ptr_eq(a, b),
+            (Condition(a), Condition(b)) => Rc::ptr_eq(a, b),
+            (Record(a), Record(b)) => Rc::ptr_eq(a, b),
+            (RecordType(a), RecordType(b)) => Rc::ptr_eq(a, b),
+            (Special(a), Special(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -663,4 +691,74 @@ impl Drop for HashTable {
             stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(map));
         }
     }
+}
+
+/// An error object, kept with everything needed to report it again when it is
+/// re-raised (so an uncaught re-raise still points at the original place).
+pub struct Condition {
+    pub kind: crate::diagnostics::ErrorKind,
+    pub message: String,
+    /// The irritants, as a list.
+    pub irritants: Value,
+    pub span: Option<Span>,
+    pub help: Option<String>,
+    pub labels: Vec<(Span, String)>,
+    pub trace: Vec<crate::diagnostics::TraceFrame>,
+}
+
+/// A record type made by `define-record-type`.
+pub struct RecordType {
+    pub name: Symbol,
+    pub fields: Vec<Symbol>,
+}
+
+/// A record instance.
+pub struct Record {
+    pub rtype: Rc<RecordType>,
+    pub fields: RefCell<Vec<Value>>,
+    /// The arena the record was copied into, if any.
+    pub owner: Option<Owner>,
+}
+
+impl ArenaObject for Record {
+    fn release(&self) {
+        let fields = std::mem::take(&mut *self.fields.borrow_mut());
+        drop(fields);
+    }
+}
+
+/// Procedures created at run time that are not closures.
+pub enum SpecialProc {
+    /// An escape continuation from `call/cc`; usable while its extent lasts.
+    Continuation {
+        id: u64,
+        active: Cell<bool>,
+    },
+    /// A parameter object from `make-parameter`.
+    Parameter {
+        value: RefCell<Value>,
+        converter: Option<Value>,
+    },
+    /// A `case-lambda` procedure: the first clause whose arity fits is called.
+    CaseLambda(Vec<Rc<Closure>>),
+    /// Builds a record from the given fields (by index), the rest unspecified.
+    RecordConstructor {
+        rtype: Rc<RecordType>,
+        name: Symbol,
+        fields: Vec<usize>,
+    },
+    RecordPredicate {
+        rtype: Rc<RecordType>,
+        name: Symbol,
+    },
+    RecordAccessor {
+        rtype: Rc<RecordType>,
+        name: Symbol,
+        index: usize,
+    },
+    RecordModifier {
+        rtype: Rc<RecordType>,
+        name: Symbol,
+        index: usize,
+    },
 }

@@ -1,0 +1,4 @@
+//! Ports (input and output, string and file).
+
+/// A port.
+pub struct Port {}
