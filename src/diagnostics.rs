@@ -54,6 +54,11 @@ pub enum ErrorKind {
     Interrupted,
     /// `(exit n)`: not a failure, but it unwinds like one.
     Exit(i32),
+    /// A continuation called after its extent ended (re-entry is unsupported).
+    Continuation,
+    /// An escape continuation being invoked: unwinds to its `call/cc`. Never
+    /// caught by handlers and never reported.
+    Escape,
 }
 
 impl ErrorKind {
@@ -80,7 +85,18 @@ impl ErrorKind {
             ErrorKind::Io => "io",
             ErrorKind::Interrupted => "interrupted",
             ErrorKind::Exit(_) => "exit",
+            ErrorKind::Continuation => "continuation",
+            ErrorKind::Escape => "escape",
         }
+    }
+
+    /// Whether `guard` and exception handlers may catch it: not `exit`,
+    /// Ctrl-C, or a continuation escaping to its `call/cc`.
+    pub fn is_catchable(self) -> bool {
+        !matches!(
+            self,
+            ErrorKind::Exit(_) | ErrorKind::Interrupted | ErrorKind::Escape
+        )
     }
 }
 
@@ -111,6 +127,12 @@ pub struct ErrorData {
     pub trace: Vec<TraceFrame>,
     /// The raised object for `raise`, or the irritants' list for `error`.
     pub payload: Option<Value>,
+    /// For [`ErrorKind::Escape`]: which continuation is being invoked.
+    pub escape_id: u64,
+    /// Handlers at this index of the handler stack and above have already seen
+    /// this error (it was raised to them directly), so they must not see it
+    /// again as it unwinds past them.
+    pub handled_depth: Option<usize>,
 }
 
 /// Shorthand for results in the interpreter.
@@ -127,6 +149,8 @@ impl Error {
             labels: Vec::new(),
             trace: Vec::new(),
             payload: None,
+            escape_id: 0,
+            handled_depth: None,
         }))
     }
 

@@ -21,7 +21,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use crate::value::{HashTable, Pair, Promise, PromiseState, Value, VarBox, Vector};
+use crate::value::{
+    HashTable, Pair, Promise, PromiseState, Record, SpecialProc, Value, VarBox, Vector,
+};
 
 /// Candidates registered before the first collection is considered.
 const MIN_THRESHOLD: usize = 4096;
@@ -33,6 +35,8 @@ enum Candidate {
     Boxed(Weak<VarBox>),
     Promise(Weak<Promise>),
     HashTable(Weak<HashTable>),
+    Record(Weak<Record>),
+    Special(Weak<SpecialProc>),
 }
 
 impl Candidate {
@@ -43,6 +47,8 @@ impl Candidate {
             Candidate::Boxed(w) => w.upgrade().map(Value::Boxed),
             Candidate::Promise(w) => w.upgrade().map(Value::Promise),
             Candidate::HashTable(w) => w.upgrade().map(Value::HashTable),
+            Candidate::Record(w) => w.upgrade().map(Value::Record),
+            Candidate::Special(w) => w.upgrade().map(Value::Special),
         }
     }
 }
@@ -78,6 +84,8 @@ pub fn note_mutation(container: Value) {
         Value::Boxed(b) => Candidate::Boxed(Rc::downgrade(b)),
         Value::Promise(p) => Candidate::Promise(Rc::downgrade(p)),
         Value::HashTable(h) => Candidate::HashTable(Rc::downgrade(h)),
+        Value::Record(r) => Candidate::Record(Rc::downgrade(r)),
+        Value::Special(s) => Candidate::Special(Rc::downgrade(s)),
         _ => return,
     };
     drop(container);
@@ -130,6 +138,8 @@ fn address(value: &Value) -> Option<usize> {
         Value::Promise(p) => Rc::as_ptr(p) as *const () as usize,
         Value::HashTable(h) => Rc::as_ptr(h) as *const () as usize,
         Value::Values(v) => Rc::as_ptr(v) as *const () as usize,
+        Value::Record(r) => Rc::as_ptr(r) as *const () as usize,
+        Value::Special(s) => Rc::as_ptr(s) as *const () as usize,
         _ => return None,
     })
 }
@@ -143,6 +153,8 @@ fn strong_count(value: &Value) -> usize {
         Value::Promise(p) => Rc::strong_count(p),
         Value::HashTable(h) => Rc::strong_count(h),
         Value::Values(v) => Rc::strong_count(v),
+        Value::Record(r) => Rc::strong_count(r),
+        Value::Special(s) => Rc::strong_count(s),
         _ => usize::MAX,
     }
 }
@@ -183,6 +195,25 @@ fn children(value: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::Values(items) => items.iter().cloned().for_each(push),
+        Value::Record(r) => {
+            if let Ok(fields) = r.fields.try_borrow() {
+                fields.iter().cloned().for_each(push);
+            }
+        }
+        Value::Special(special) => match &**special {
+            SpecialProc::Parameter { value, converter } => {
+                if let Ok(v) = value.try_borrow() {
+                    push(v.clone());
+                }
+                if let Some(c) = converter {
+                    push(c.clone());
+                }
+            }
+            SpecialProc::CaseLambda(clauses) => {
+                clauses.iter().for_each(|c| push(Value::Closure(c.clone())))
+            }
+            _ => {}
+        },
         _ => {}
     }
 }
@@ -203,6 +234,17 @@ fn clear(value: &Value) -> bool {
         Value::HashTable(h) => match h.map.try_borrow_mut() {
             Ok(mut map) => drop(std::mem::take(&mut *map)),
             Err(_) => return false,
+        },
+        Value::Record(r) => match r.fields.try_borrow_mut() {
+            Ok(mut fields) => drop(std::mem::take(&mut *fields)),
+            Err(_) => return false,
+        },
+        Value::Special(special) => match &**special {
+            SpecialProc::Parameter { value, .. } => match value.try_borrow_mut() {
+                Ok(mut v) => drop(std::mem::take(&mut *v)),
+                Err(_) => return false,
+            },
+            _ => return false,
         },
         _ => return false,
     }
@@ -278,6 +320,8 @@ fn trial_deletion(roots: Vec<Value>) -> (usize, usize, Vec<Candidate>) {
             Value::Boxed(b) => Some(Candidate::Boxed(Rc::downgrade(b))),
             Value::Promise(p) => Some(Candidate::Promise(Rc::downgrade(p))),
             Value::HashTable(h) => Some(Candidate::HashTable(Rc::downgrade(h))),
+            Value::Record(r) => Some(Candidate::Record(Rc::downgrade(r))),
+            Value::Special(s) => Some(Candidate::Special(Rc::downgrade(s))),
             _ => None,
         })
         .collect();

@@ -87,6 +87,20 @@ pub struct Interp {
     /// The span of the primitive call being run, so procedures a builtin calls
     /// back (e.g. `map`'s function) report errors at a useful place.
     pub(crate) call_span: crate::syntax::Span,
+    /// The dynamic stack of exception handlers (`with-exception-handler`);
+    /// `Value::Undefined` marks a `guard`, which catches by unwinding.
+    pub(crate) handlers: Vec<Value>,
+    /// Where recently caught `raise`d objects were raised, so that a `guard`
+    /// re-raising one (no clause matched) reports the original place.
+    pub(crate) recent_raises: Vec<(
+        Value,
+        Option<crate::syntax::Span>,
+        Vec<crate::diagnostics::TraceFrame>,
+    )>,
+    /// Source of unique ids for escape continuations.
+    pub(crate) next_continuation: u64,
+    /// What `(command-line)` returns: the script and its arguments.
+    pub command_line: Vec<String>,
     /// Set from another thread (Ctrl-C) to stop the running evaluation.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -114,11 +128,25 @@ impl Interp {
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             call_span: crate::syntax::Span::default(),
+            handlers: Vec::new(),
+            recent_raises: Vec::new(),
+            next_continuation: 0,
+            command_line: Vec::new(),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         for table in crate::builtins::tables() {
             for primitive in table {
                 interp.define_global(primitive.name, Value::Primitive(primitive));
+            }
+        }
+        // Private names for builtins that generated code calls.
+        for (alias, name) in [
+            ("%vector", "vector"),
+            ("%vector-ref", "vector-ref"),
+            ("%call-with-values", "call-with-values"),
+        ] {
+            if let Some(primitive) = crate::builtins::builtin(name) {
+                interp.define_global(alias, Value::Primitive(primitive));
             }
         }
         if let Err(error) = crate::stdlib::load(&mut interp) {

@@ -15,7 +15,7 @@ use crate::interp::Interp;
 use crate::prim;
 use crate::printer::write_string_lossy;
 use crate::value::{
-    ArenaObject, ArenaTag, ByteStorage, Bytevector, Owner, Pair, SString, Value, Vector,
+    ArenaObject, ArenaTag, ByteStorage, Bytevector, Owner, Pair, Record, SString, Value, Vector,
 };
 
 /// Bytes charged to an arena for a copied pair (two machine words, as in C).
@@ -37,11 +37,6 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("arena-owner", 1, 1, arena_owner, "(arena-owner x): the arena x lives in, or #f"),
     prim!("call-with-arena", 2, 3, call_with_arena, "(call-with-arena size proc [limit]): calls proc with a new arena, destroying it on every exit"),
 ];
-
-/// The `call-with-arena` primitive, which `with-arena` expands into.
-pub fn call_with_arena_primitive() -> &'static Primitive {
-    &PRIMITIVES[PRIMITIVES.len() - 1]
-}
 
 /// The arena argument, which must still be alive.
 fn live_arena<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<ArenaTag>> {
@@ -387,6 +382,9 @@ fn check_copyable(value: &Value) -> Result<()> {
             Value::Vector(items) if seen.insert(Rc::as_ptr(items) as *const () as usize) => {
                 pending.extend(items.items.borrow().iter().cloned());
             }
+            Value::Record(r) if seen.insert(Rc::as_ptr(r) as *const () as usize) => {
+                pending.extend(r.fields.borrow().iter().cloned());
+            }
             Value::Closure(_) | Value::Primitive(_) => {
                 return Err(Error::wrong_type(
                     "copy-to-arena",
@@ -439,6 +437,7 @@ impl Copier<'_> {
             Value::Vector(v) => Rc::as_ptr(v) as *const () as usize,
             Value::Str(s) => Rc::as_ptr(s) as *const () as usize,
             Value::Bytevector(b) => Rc::as_ptr(b) as *const () as usize,
+            Value::Record(r) => Rc::as_ptr(r) as *const () as usize,
             // Immediates are shared; everything else was refused by
             // `check_copyable`.
             _ => return Ok(value.clone()),
@@ -464,6 +463,18 @@ impl Copier<'_> {
                 let weak: std::rc::Weak<dyn ArenaObject> = Rc::downgrade(&vector) as _;
                 self.register(weak);
                 Value::Vector(vector)
+            }
+            Value::Record(r) => {
+                let count = r.fields.borrow().len();
+                self.charge(WORD_BYTES.saturating_mul(count.saturating_add(1)))?;
+                let record = Rc::new(Record {
+                    rtype: r.rtype.clone(),
+                    fields: std::cell::RefCell::new(Vec::new()),
+                    owner: Some(self.owner.clone()),
+                });
+                let weak: std::rc::Weak<dyn ArenaObject> = Rc::downgrade(&record) as _;
+                self.register(weak);
+                Value::Record(record)
             }
             Value::Str(s) => {
                 let chars = s.chars.borrow().clone();
@@ -499,7 +510,7 @@ impl Copier<'_> {
             _ => return Ok(value.clone()),
         };
         self.copies.insert(key, copy.clone());
-        if matches!(value, Value::Pair(_) | Value::Vector(_)) {
+        if matches!(value, Value::Pair(_) | Value::Vector(_) | Value::Record(_)) {
             self.pending.push((value.clone(), copy.clone()));
         }
         Ok(copy)
@@ -526,6 +537,17 @@ impl Copier<'_> {
                     crate::gc::note_mutation(copy.clone());
                 }
                 *to.items.borrow_mut() = copied;
+            }
+            (Value::Record(from), Value::Record(to)) => {
+                let fields: Vec<Value> = from.fields.borrow().clone();
+                let mut copied = Vec::with_capacity(fields.len());
+                for field in &fields {
+                    copied.push(self.shell(field)?);
+                }
+                if copied.iter().any(Value::is_container) {
+                    crate::gc::note_mutation(copy.clone());
+                }
+                *to.fields.borrow_mut() = copied;
             }
             _ => {}
         }

@@ -10,7 +10,7 @@ use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::prim;
 use crate::printer::write_string_lossy;
-use crate::value::{Promise, PromiseState, Value};
+use crate::value::{Promise, PromiseState, SpecialProc, Value};
 
 /// This topic's builtins. `apply` must stay first: the evaluator recognises it
 /// by address to keep its call in tail position.
@@ -98,6 +98,132 @@ pub static PRIMITIVES: &[Primitive] = &[
         1,
         load,
         "(load path): runs a Scheme file in the global environment"
+    ),
+    prim!(
+        "call-with-current-continuation",
+        1,
+        1,
+        call_cc,
+        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
+    ),
+    prim!(
+        "call/cc",
+        1,
+        1,
+        call_cc,
+        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
+    ),
+    prim!(
+        "dynamic-wind",
+        3,
+        3,
+        dynamic_wind,
+        "(dynamic-wind before thunk after): after runs however thunk is left"
+    ),
+    prim!(
+        "make-parameter",
+        1,
+        2,
+        make_parameter,
+        "(make-parameter value [converter]): a parameter object for parameterize"
+    ),
+    prim!(
+        "%parameterize",
+        3,
+        3,
+        parameterize,
+        "binds parameters for the extent of a thunk"
+    ),
+    prim!(
+        "%case-lambda",
+        1,
+        _,
+        case_lambda,
+        "a procedure dispatching on argument count"
+    ),
+    prim!(
+        "eval",
+        1,
+        2,
+        eval,
+        "(eval expr [environment]): evaluates a datum as code, at top level"
+    ),
+    prim!(
+        "interaction-environment",
+        0,
+        0,
+        interaction_environment,
+        "(interaction-environment): the global environment, for eval"
+    ),
+    prim!(
+        "environment",
+        0,
+        _,
+        interaction_environment,
+        "(environment spec ...): the global environment (library specs are not checked)"
+    ),
+    prim!(
+        "scheme-report-environment",
+        0,
+        1,
+        interaction_environment,
+        "(scheme-report-environment [n]): the global environment"
+    ),
+    prim!(
+        "command-line",
+        0,
+        0,
+        command_line,
+        "(command-line): the script's path and arguments, as a list of strings"
+    ),
+    prim!(
+        "get-environment-variable",
+        1,
+        1,
+        get_environment_variable,
+        "(get-environment-variable name): the variable's value, or #f"
+    ),
+    prim!(
+        "get-environment-variables",
+        0,
+        0,
+        get_environment_variables,
+        "(get-environment-variables): every environment variable, as an alist"
+    ),
+    prim!(
+        "current-second",
+        0,
+        0,
+        current_second,
+        "(current-second): seconds since the Unix epoch, as a flonum"
+    ),
+    prim!(
+        "current-jiffy",
+        0,
+        0,
+        current_jiffy,
+        "(current-jiffy): nanoseconds on a monotonic clock, as an exact integer"
+    ),
+    prim!(
+        "jiffies-per-second",
+        0,
+        0,
+        jiffies_per_second,
+        "(jiffies-per-second): 1000000000"
+    ),
+    prim!(
+        "features",
+        0,
+        0,
+        features,
+        "(features): the implementation's feature identifiers"
+    ),
+    prim!(
+        "emergency-exit",
+        0,
+        1,
+        exit,
+        "(emergency-exit [code]): ends the program at once"
     ),
 ];
 
@@ -245,4 +371,199 @@ fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let path = args::string("load", &values[0])?.to_string();
     interp.run_file(std::path::Path::new(&path))?;
     Ok(Value::Unspecified)
+}
+
+fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let f = args::procedure("call/cc", &values[0])?.clone();
+    interp.next_continuation += 1;
+    let id = interp.next_continuation;
+    let k = Rc::new(SpecialProc::Continuation {
+        id,
+        active: std::cell::Cell::new(true),
+    });
+    let handlers = interp.handlers.len();
+    let result = interp.apply(&f, &[Value::Special(k.clone())]);
+    if let SpecialProc::Continuation { active, .. } = &*k {
+        active.set(false);
+    }
+    match result {
+        Err(e) if e.kind() == ErrorKind::Escape && e.0.escape_id == id => {
+            interp.handlers.truncate(handlers);
+            Ok(e.0.payload.clone().unwrap_or(Value::Unspecified))
+        }
+        other => other,
+    }
+}
+
+/// The error that carries an escape to its continuation.
+pub fn invoke_continuation(id: u64, active: bool, args: &[Value]) -> Error {
+    if !active {
+        return Error::new(
+            ErrorKind::Continuation,
+            "continuation called after its call/cc returned: re-entering a continuation is not supported",
+        )
+        .with_help("continuations here are escape-only: call them only while the call/cc that made them is running");
+    }
+    let value = match args {
+        [single] => single.clone(),
+        _ => Value::Values(Rc::new(args.to_vec())),
+    };
+    let mut error = Error::new(ErrorKind::Escape, "continuation invoked").with_payload(value);
+    error.0.escape_id = id;
+    error
+}
+
+fn dynamic_wind(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    interp.apply(&values[0], &[])?;
+    let result = interp.apply(&values[1], &[]);
+    interp.apply(&values[2], &[])?;
+    result
+}
+
+fn make_parameter(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let converter = match values.get(1) {
+        Some(c) => Some(args::procedure("make-parameter", c)?.clone()),
+        None => None,
+    };
+    let value = match &converter {
+        Some(c) => interp.apply(c, &values[..1])?,
+        None => values[0].clone(),
+    };
+    Ok(Value::Special(Rc::new(SpecialProc::Parameter {
+        value: std::cell::RefCell::new(value),
+        converter,
+    })))
+}
+
+fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let parameters = args::list("parameterize", &values[0])?;
+    let new_values = args::list("parameterize", &values[1])?;
+    let mut converted = Vec::with_capacity(new_values.len());
+    for (p, v) in parameters.iter().zip(&new_values) {
+        match p {
+            Value::Special(special) => match &**special {
+                SpecialProc::Parameter { converter, .. } => converted.push(match converter {
+                    Some(c) => interp.apply(c, std::slice::from_ref(v))?,
+                    None => v.clone(),
+                }),
+                _ => return Err(Error::wrong_type("parameterize", "a parameter object", p)),
+            },
+            _ => return Err(Error::wrong_type("parameterize", "a parameter object", p)),
+        }
+    }
+    let swap = |parameters: &[Value], values: Vec<Value>| -> Vec<Value> {
+        parameters
+            .iter()
+            .zip(values)
+            .map(|(p, v)| match p {
+                Value::Special(special) => match &**special {
+                    SpecialProc::Parameter { value, .. } => {
+                        if v.is_container() {
+                            crate::gc::note_mutation(Value::Special(special.clone()));
+                        }
+                        value.replace(v)
+                    }
+                    _ => Value::Unspecified,
+                },
+                _ => Value::Unspecified,
+            })
+            .collect()
+    };
+    let old = swap(&parameters, converted);
+    let result = interp.apply(&values[2], &[]);
+    swap(&parameters, old);
+    result
+}
+
+fn case_lambda(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    let clauses = values
+        .iter()
+        .map(|v| match v {
+            Value::Closure(c) => Ok(c.clone()),
+            other => Err(Error::wrong_type("case-lambda", "a lambda", other)),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Value::Special(Rc::new(SpecialProc::CaseLambda(clauses))))
+}
+
+/// The value standing for the global environment.
+fn global_environment() -> Value {
+    Value::symbol(" interaction-environment")
+}
+
+fn interaction_environment(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(global_environment())
+}
+
+fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    if let Some(env) = values.get(1) {
+        if !env.is_eq(&global_environment()) {
+            return Err(Error::wrong_type("eval", "an environment", env));
+        }
+    }
+    let span = interp.call_span;
+    let datum = crate::compile::quote::value_to_datum(&values[0], span)?;
+    interp.eval_datum(&datum)
+}
+
+fn command_line(interp: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(Value::list(
+        interp
+            .command_line
+            .iter()
+            .map(|a| Value::string(a))
+            .collect(),
+    ))
+}
+
+fn get_environment_variable(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    let name = args::string("get-environment-variable", &values[0])?.to_string();
+    Ok(match std::env::var(&name) {
+        Ok(v) => Value::string(&v),
+        Err(_) => Value::Bool(false),
+    })
+}
+
+fn get_environment_variables(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(Value::list(
+        std::env::vars()
+            .map(|(k, v)| Value::cons(Value::string(&k), Value::string(&v)))
+            .collect(),
+    ))
+}
+
+fn current_second(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    Ok(Value::Float(now))
+}
+
+fn current_jiffy(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    static START: OnceLock<Instant> = OnceLock::new();
+    let start = START.get_or_init(Instant::now);
+    Ok(Value::Int(
+        i64::try_from(start.elapsed().as_nanos()).unwrap_or(i64::MAX),
+    ))
+}
+
+fn jiffies_per_second(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(Value::Int(1_000_000_000))
+}
+
+fn features(_: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(Value::list(
+        [
+            "r7rs",
+            "exact-closed",
+            "ratios",
+            "full-unicode",
+            "eshkol",
+            "arenas",
+        ]
+        .iter()
+        .map(|f| Value::symbol(f))
+        .collect(),
+    ))
 }

@@ -7,10 +7,13 @@ pub mod bytevectors;
 pub mod chars;
 pub mod control;
 pub mod equivalence;
+pub mod exceptions;
 pub mod hashtables;
 pub mod lists;
 pub mod numbers;
 pub mod output;
+pub mod records;
+pub mod sorting;
 pub mod strings;
 pub mod symbols;
 pub mod vectors;
@@ -73,6 +76,18 @@ pub fn tables() -> Vec<&'static [Primitive]> {
         hashtables::PRIMITIVES,
         output::PRIMITIVES,
         control::PRIMITIVES,
+        exceptions::PRIMITIVES,
+        records::PRIMITIVES,
+        sorting::PRIMITIVES,
         arena::PRIMITIVES,
     ]
+}
+
+/// The builtin named `name`, for code the expander generates (so a program
+/// that redefines the global name does not change what the syntax means).
+pub fn builtin(name: &str) -> Option<&'static Primitive> {
+    tables()
+        .into_iter()
+        .flat_map(|table| table.iter())
+        .find(|p| p.name == name)
 }

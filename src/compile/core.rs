@@ -67,9 +67,20 @@ pub enum CoreKind {
     /// `(cond (test => receiver))` clause: evaluates test, calls receiver with
     /// it when true, else evaluates the rest.
     CondArrow(Box<Core>, Box<Core>, Option<Box<Core>>),
+    /// `guard`: runs the body; if it raises, binds the raised object to the
+    /// variable and runs the handler (whose clauses end in a re-raise).
+    Guard(Box<GuardCore>),
     /// `delay`/`delay-force`/`make-promise`-style lazy value from a thunk
     /// lambda; the flag is true for `delay-force`.
     Delay(Box<Core>, bool),
+}
+
+/// The parts of a `guard`.
+#[derive(Clone, Debug)]
+pub struct GuardCore {
+    pub var: VarId,
+    pub body: Core,
+    pub handler: Core,
 }
 
 /// One `case` clause.

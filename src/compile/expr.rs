@@ -50,8 +50,20 @@ pub enum Expr {
     Case(Box<Case>),
     /// Test, receiver, alternative.
     CondArrow(Box<(Expr, Expr, Expr)>),
+    /// `guard`: the body runs with a handler marker installed; a catchable
+    /// error unwinds to here, its object goes in the slot, and the handler
+    /// runs in tail position.
+    Guard(Box<Guard>),
     /// A promise from a thunk; true for `delay-force`.
     Delay(Box<Expr>, bool),
+}
+
+/// The parts of a `guard`.
+pub struct Guard {
+    pub slot: u32,
+    pub boxed: bool,
+    pub body: Expr,
+    pub handler: Expr,
 }
 
 /// A procedure call.

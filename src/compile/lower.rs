@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::compile::core::*;
-use crate::compile::expr::{Call, CaptureSource, Case, Expr, Lambda};
+use crate::compile::expr::{Call, CaptureSource, Case, Expr, Guard, Lambda};
 use crate::interp::Interp;
 use crate::syntax::Span;
 
@@ -291,6 +291,18 @@ impl<'a> Lowerer<'a> {
                     None => Expr::Const(crate::value::Value::Unspecified),
                 };
                 Expr::CondArrow(Box::new((test, receiver, otherwise)))
+            }
+            CoreKind::Guard(guard) => {
+                let body = self.lower(&guard.body);
+                let slot = self.alloc_slot(guard.var);
+                let boxed = self.is_boxed(guard.var);
+                let handler = self.lower(&guard.handler);
+                Expr::Guard(Box::new(Guard {
+                    slot,
+                    boxed,
+                    body,
+                    handler,
+                }))
             }
             CoreKind::Delay(thunk, is_force) => Expr::Delay(Box::new(self.lower(thunk)), *is_force),
         }

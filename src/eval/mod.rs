@@ -18,7 +18,7 @@ use crate::compile::expr::{Call, CaptureSource, Expr};
 use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
 use crate::interp::Interp;
 use crate::syntax::Span;
-use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
+use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
 /// Native stack kept free before growing onto a new segment.
 const RED_ZONE: usize = 128 * 1024;
@@ -263,6 +263,29 @@ impl Interp {
                     expr = &parts.2;
                     continue;
                 }
+                Expr::Guard(guard) => {
+                    let stack_len = self.stack.len();
+                    let handlers_len = self.handlers.len();
+                    self.handlers.push(Value::Undefined);
+                    let result = self.eval(&guard.body, bp, closure);
+                    self.handlers.truncate(handlers_len);
+                    match result {
+                        Ok(v) => v,
+                        Err(e) if e.kind().is_catchable() => {
+                            self.stack.truncate(stack_len);
+                            let obj = crate::builtins::exceptions::error_to_value(&e);
+                            self.remember_raise(&obj, &e);
+                            self.stack[bp + guard.slot as usize] = if guard.boxed {
+                                Value::Boxed(Rc::new(VarBox::new(obj)))
+                            } else {
+                                obj
+                            };
+                            expr = &guard.handler;
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
                 Expr::Delay(thunk, is_force) => {
                     let thunk = self.eval(thunk, bp, closure)?;
                     Value::Promise(Rc::new(Promise {
@@ -378,6 +401,32 @@ impl Interp {
                         Err(e) => Err(e.or_at(span)),
                     };
                 }
+                Value::Special(special) => match &*special {
+                    SpecialProc::CaseLambda(clauses) => {
+                        let chosen = clauses.iter().find(|c| {
+                            argc == c.lambda.required || (c.lambda.rest && argc > c.lambda.required)
+                        });
+                        match chosen {
+                            Some(c) => return Ok(Tail::Call(c.clone(), base, argc, span)),
+                            None => {
+                                self.stack.truncate(base);
+                                return Err(Error::new(
+                                        ErrorKind::Arity,
+                                        format!("case-lambda procedure: no clause accepts {argc} argument{}", if argc == 1 { "" } else { "s" }),
+                                    )
+                                    .at(span));
+                            }
+                        }
+                    }
+                    _ => {
+                        let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
+                        self.call_span = span;
+                        return self
+                            .call_special(&special, &args)
+                            .map(Tail::Value)
+                            .map_err(|e| e.or_at(span));
+                    }
+                },
                 other => {
                     self.stack.truncate(base);
                     return Err(Error::new(
@@ -390,6 +439,41 @@ impl Interp {
                     .at(span));
                 }
             }
+        }
+    }
+
+    /// Keeps where a raised object came from, for a later re-raise.
+    fn remember_raise(&mut self, obj: &Value, error: &Error) {
+        if error.kind() != ErrorKind::Raise {
+            return;
+        }
+        if self.recent_raises.len() >= 16 {
+            self.recent_raises.remove(0);
+        }
+        self.recent_raises
+            .push((obj.clone(), error.0.span, error.0.trace.clone()));
+    }
+
+    /// Calls a run-time procedure other than a `case-lambda`.
+    fn call_special(&mut self, special: &SpecialProc, args: &[Value]) -> Result<Value> {
+        match special {
+            SpecialProc::Continuation { id, active } => Err(
+                crate::builtins::control::invoke_continuation(*id, active.get(), args),
+            ),
+            SpecialProc::Parameter { value, .. } => {
+                if args.is_empty() {
+                    Ok(value.borrow().clone())
+                } else {
+                    Err(Error::new(
+                        ErrorKind::Arity,
+                        format!("parameter: expected 0 arguments, got {}", args.len()),
+                    )
+                    .with_help(
+                        "change a parameter's value with (parameterize ((p value)) body ...)",
+                    ))
+                }
+            }
+            _ => crate::builtins::records::call_record_procedure(special, args),
         }
     }
 

@@ -5,10 +5,12 @@
 //! identifier to a lexical variable or a global, recording what the lowering pass
 //! needs to know about each variable.
 
+mod derived;
+
 use crate::compile::core::*;
 use crate::compile::quasi;
 use crate::compile::quote::datum_to_value;
-use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, DatumKind, Span};
 use crate::value::Value;
@@ -17,11 +19,13 @@ use crate::value::Value;
 pub const TOPLEVEL: LambdaId = 0;
 
 /// Expander state for one top-level form.
-pub struct Expander {
+pub struct Expander<'a> {
     pub vars: Vec<VarInfo>,
     scopes: Vec<Vec<(Symbol, VarId)>>,
     lambda_stack: Vec<LambdaId>,
     next_lambda: LambdaId,
+    /// Where `include` registers the files it reads.
+    sources: &'a mut SourceMap,
 }
 
 /// A syntax error at `span`.
@@ -36,20 +40,15 @@ fn list_items(datum: &Datum) -> Option<&[Datum]> {
     }
 }
 
-impl Default for Expander {
-    fn default() -> Self {
-        Expander::new()
-    }
-}
-
-impl Expander {
+impl<'a> Expander<'a> {
     /// A fresh expander positioned at top level.
-    pub fn new() -> Expander {
+    pub fn new(sources: &'a mut SourceMap) -> Expander<'a> {
         Expander {
             vars: Vec::new(),
             scopes: Vec::new(),
             lambda_stack: vec![TOPLEVEL],
             next_lambda: TOPLEVEL + 1,
+            sources,
         }
     }
 
@@ -114,6 +113,9 @@ impl Expander {
 
     /// Expands one top-level form: `define` makes globals here.
     pub fn expand_toplevel(&mut self, datum: &Datum) -> Result<Core> {
+        if let Some(rewritten) = self.rewrite_definition(datum)? {
+            return self.expand_toplevel(&rewritten);
+        }
         if let Some(items) = list_items(datum) {
             if let Some(head) = items.first().and_then(Datum::as_symbol) {
                 if self.is_keyword(head) {
@@ -450,6 +452,21 @@ impl Expander {
                 ))
             }
             "with-arena" => self.expand_with_arena(datum, items),
+            "guard" => self.expand_guard(datum, items),
+            "let-values" => self.expand_let_values(datum, items, false),
+            "let*-values" => self.expand_let_values(datum, items, true),
+            "receive" => self.expand_receive(datum, items),
+            "case-lambda" => self.expand_case_lambda(datum, items),
+            "parameterize" => self.expand_parameterize(datum, items),
+            "assert" => self.expand_assert(datum, items),
+            "include" => {
+                let forms = self.include_forms(datum, items)?;
+                Ok(seq(self.expand_all(&forms)?, span))
+            }
+            "define-values" | "define-record-type" => Err(syntax_error(
+                span,
+                format!("{head}: only allowed at top level or at the start of a body"),
+            )),
             _ => Err(syntax_error(span, format!("{head}: unknown special form"))),
         }
     }
@@ -467,6 +484,21 @@ impl Expander {
         binding: Option<VarId>,
         span: Span,
     ) -> Result<Core> {
+        self.build_lambda(params, name, binding, span, |this| {
+            this.expand_body(body, span)
+        })
+    }
+
+    /// A lambda whose body `make_body` builds inside the lambda's scope (with
+    /// the parameters bound).
+    fn build_lambda(
+        &mut self,
+        params: &Params,
+        name: Option<Symbol>,
+        binding: Option<VarId>,
+        span: Span,
+        make_body: impl FnOnce(&mut Self) -> Result<Core>,
+    ) -> Result<Core> {
         let id = self.next_lambda;
         self.next_lambda += 1;
         if let Some(var) = binding {
@@ -474,7 +506,7 @@ impl Expander {
         }
         self.lambda_stack.push(id);
         self.scopes.push(Vec::new());
-        let result = (|| {
+        let build = || {
             let mut param_vars = Vec::new();
             for (sym, _) in &params.required {
                 let var = self.new_var(*sym);
@@ -486,7 +518,7 @@ impl Expander {
                 self.bind(sym, var);
                 var
             });
-            let body = self.expand_body(body, span)?;
+            let body = make_body(self)?;
             Ok(CoreLambda {
                 id,
                 name,
@@ -494,7 +526,8 @@ impl Expander {
                 rest,
                 body,
             })
-        })();
+        };
+        let result = build();
         self.scopes.pop();
         self.lambda_stack.pop();
         Ok(Core::new(CoreKind::Lambda(Box::new(result?)), span))
@@ -516,13 +549,13 @@ impl Expander {
             ));
         }
         let mut flat = Vec::new();
-        self.flatten_body(forms, &mut flat);
+        self.flatten_body(forms, &mut flat)?;
         let defined: Vec<(Symbol, Span)> = flat
             .iter()
             .filter_map(|d| self.definition_name(d))
             .collect();
         if defined.is_empty() {
-            let exprs = self.expand_all(forms)?;
+            let exprs = self.expand_all(&flat)?;
             return Ok(seq(exprs, span));
         }
         self.scopes.push(Vec::new());
@@ -584,21 +617,27 @@ impl Expander {
         self.define_parts(datum, items)
     }
 
-    /// Splices `(begin ...)` forms of a body into one list.
-    fn flatten_body(&self, forms: &[Datum], out: &mut Vec<Datum>) {
+    /// Splices `(begin ...)` forms of a body into one list, after rewriting
+    /// definition forms (`define-values`, `define-record-type`, `include`) into
+    /// plain `define`s.
+    fn flatten_body(&mut self, forms: &[Datum], out: &mut Vec<Datum>) -> Result<()> {
         for form in forms {
+            if let Some(rewritten) = self.rewrite_definition(form)? {
+                self.flatten_body(std::slice::from_ref(&rewritten), out)?;
+                continue;
+            }
             if let Some(items) = list_items(form) {
                 if items.first().and_then(Datum::as_symbol) == Some("begin")
                     && self.is_keyword("begin")
                     && items.len() > 1
-                    && items[1..].iter().any(|d| self.definition_name(d).is_some())
                 {
-                    self.flatten_body(&items[1..], out);
+                    self.flatten_body(&items[1..], out)?;
                     continue;
                 }
             }
             out.push(form.clone());
         }
+        Ok(())
     }
 
     /// The name a body form defines, if it is a definition.
@@ -809,8 +848,18 @@ impl Expander {
     }
 
     fn expand_cond(&mut self, clauses: &[Datum], span: Span) -> Result<Core> {
+        self.expand_cond_or(clauses, span, None)
+    }
+
+    /// `cond` clauses; when none applies, `fallback` (or the unspecified value).
+    fn expand_cond_or(
+        &mut self,
+        clauses: &[Datum],
+        span: Span,
+        fallback: Option<Core>,
+    ) -> Result<Core> {
         let Some((clause, rest)) = clauses.split_first() else {
-            return Ok(unspecified(span));
+            return Ok(fallback.unwrap_or_else(|| unspecified(span)));
         };
         let parts = list_items(clause)
             .filter(|p| !p.is_empty())
@@ -839,9 +888,9 @@ impl Expander {
         }
         let test = self.expand(&parts[0])?;
         let otherwise = if rest.is_empty() {
-            None
+            fallback.map(Box::new)
         } else {
-            Some(Box::new(self.expand_cond(rest, span)?))
+            Some(Box::new(self.expand_cond_or(rest, span, fallback)?))
         };
         if parts.get(1).and_then(Datum::as_symbol) == Some("=>") {
             if parts.len() != 3 {
@@ -989,7 +1038,7 @@ impl Expander {
     }
 }
 
-impl Expander {
+impl Expander<'_> {
     /// `(with-arena (name size [limit]) body ...)`: calls the body with a new
     /// arena bound to `name` and destroys the arena on every exit, normal or not.
     fn expand_with_arena(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
@@ -1022,11 +1071,7 @@ impl Expander {
         if let Some(limit) = spec.get(2) {
             args.push(self.expand(limit)?);
         }
-        Ok(quasi::call_primitive(
-            crate::builtins::arena::call_with_arena_primitive(),
-            args,
-            span,
-        ))
+        call_builtin("call-with-arena", args, span)
     }
 }
 
@@ -1057,7 +1102,29 @@ pub const KEYWORDS: &[&str] = &[
     "make-promise-lazy",
     "cons-stream",
     "with-arena",
+    "guard",
+    "let-values",
+    "let*-values",
+    "receive",
+    "case-lambda",
+    "parameterize",
+    "assert",
+    "include",
+    "define-values",
+    "define-record-type",
 ];
+
+/// A call of the builtin `name`, whatever the program has bound that name to.
+fn call_builtin(name: &str, args: Vec<Core>, span: Span) -> Result<Core> {
+    let primitive = crate::builtins::builtin(name).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Syntax,
+            format!("internal error: no builtin `{name}`"),
+        )
+        .at(span)
+    })?;
+    Ok(quasi::call_primitive(primitive, args, span))
+}
 
 fn unspecified(span: Span) -> Core {
     Core::new(CoreKind::Const(Value::Unspecified), span)

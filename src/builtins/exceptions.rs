@@ -1,0 +1,344 @@
+//! Builtins: exceptions (R7RS 6.11) and error objects.
+//!
+//! Every runtime error is catchable: `guard` catches by unwinding, and
+//! `with-exception-handler` calls its handler with an error object. Objects
+//! passed to `raise` reach handlers as they are; errors from builtins and from
+//! `error` arrive as error objects that remember their kind, message,
+//! irritants and location, so re-raising one reports the original place.
+
+use std::rc::Rc;
+
+use super::Primitive;
+use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::interp::Interp;
+use crate::prim;
+use crate::printer::write_string_lossy;
+use crate::value::{Condition, Value};
+
+/// This topic's builtins.
+pub static PRIMITIVES: &[Primitive] = &[
+    prim!(
+        "raise",
+        1,
+        1,
+        raise,
+        "(raise obj): raises obj as an exception; handlers must not return"
+    ),
+    prim!(
+        "raise-continuable",
+        1,
+        1,
+        raise_continuable,
+        "(raise-continuable obj): raises obj; the handler's value is returned"
+    ),
+    prim!(
+        "with-exception-handler",
+        2,
+        2,
+        with_exception_handler,
+        "(with-exception-handler handler thunk): calls thunk with handler installed"
+    ),
+    prim!(
+        "error-object?",
+        1,
+        1,
+        is_error_object,
+        "(error-object? x): is x an error object?"
+    ),
+    prim!(
+        "error-object-message",
+        1,
+        1,
+        error_object_message,
+        "(error-object-message e): the error's message"
+    ),
+    prim!(
+        "error-object-irritants",
+        1,
+        1,
+        error_object_irritants,
+        "(error-object-irritants e): the error's irritants"
+    ),
+    prim!(
+        "error-object-kind",
+        1,
+        1,
+        error_object_kind,
+        "(error-object-kind e): the kind of error, a symbol (type, arity, arena-destroyed...)"
+    ),
+    prim!(
+        "file-error?",
+        1,
+        1,
+        is_file_error,
+        "(file-error? x): is x an error from opening or using a file?"
+    ),
+    prim!(
+        "read-error?",
+        1,
+        1,
+        is_read_error,
+        "(read-error? x): is x an error from reading data?"
+    ),
+    prim!(
+        "arena-error?",
+        1,
+        1,
+        is_arena_error,
+        "(arena-error? x): is x an error about arena use?"
+    ),
+    prim!(
+        "arena-destroyed-error?",
+        1,
+        1,
+        is_arena_destroyed_error,
+        "(arena-destroyed-error? x): is x a use of a destroyed (or reset) arena?"
+    ),
+    prim!(
+        "condition/report-string",
+        1,
+        1,
+        report_string,
+        "(condition/report-string e): the error's message with its irritants"
+    ),
+    prim!(
+        "%reraise",
+        1,
+        1,
+        reraise,
+        "re-raises a caught object unchanged (guard with no matching clause)"
+    ),
+    prim!(
+        "%assert-failed",
+        1,
+        1,
+        assert_failed,
+        "reports a failed assert"
+    ),
+];
+
+/// What a handler receives for an error: the raised object itself, or an
+/// error object.
+pub fn error_to_value(error: &Error) -> Value {
+    let data = &error.0;
+    if data.kind == ErrorKind::Raise {
+        if let Some(payload) = &data.payload {
+            return payload.clone();
+        }
+    }
+    Value::Condition(Rc::new(Condition {
+        kind: data.kind,
+        message: data.message.clone(),
+        irritants: data.payload.clone().unwrap_or(Value::Null),
+        span: data.span,
+        help: data.help.clone(),
+        labels: data.labels.clone(),
+        trace: data.trace.clone(),
+    }))
+}
+
+/// The error that raising `value` amounts to: an error object becomes its
+/// original error again; anything else is an uncaught `raise`.
+pub fn value_to_error(value: Value) -> Error {
+    match &value {
+        Value::Condition(c) => {
+            let mut error = Error::new(c.kind, c.message.clone());
+            error.0.span = c.span;
+            error.0.help = c.help.clone();
+            error.0.labels = c.labels.clone();
+            error.0.trace = c.trace.clone();
+            error.0.payload = Some(c.irritants.clone());
+            error
+        }
+        _ => Error::new(
+            ErrorKind::Raise,
+            format!("uncaught exception: {}", write_string_lossy(&value)),
+        )
+        .with_payload(value),
+    }
+}
+
+/// Calls the innermost handler for `obj` in the dynamic context outside it.
+/// `None` when the innermost handler is a `guard` (or there is none): the
+/// caller must unwind instead.
+fn call_handler(interp: &mut Interp, obj: &Value) -> Option<(usize, Result<Value>)> {
+    let index = interp.handlers.len().checked_sub(1)?;
+    let handler = interp.handlers[index].clone();
+    if matches!(handler, Value::Undefined) {
+        return None;
+    }
+    let saved = interp.handlers.split_off(index);
+    let result = interp.apply(&handler, std::slice::from_ref(obj));
+    interp.handlers.truncate(index);
+    interp.handlers.extend(saved);
+    Some((index, result))
+}
+
+fn raise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    match call_handler(interp, &values[0]) {
+        None => Err(value_to_error(values[0].clone())),
+        Some((_, Err(e))) => Err(e),
+        Some((index, Ok(_))) => {
+            let mut error = Error::new(
+                ErrorKind::Raise,
+                format!(
+                    "exception handler returned from a non-continuable raise of {}",
+                    write_string_lossy(&values[0])
+                ),
+            )
+            .with_help("use raise-continuable if the handler is meant to return a value")
+            .with_payload(values[0].clone());
+            error.0.handled_depth = Some(index);
+            Err(error)
+        }
+    }
+}
+
+fn raise_continuable(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    match call_handler(interp, &values[0]) {
+        None => Err(value_to_error(values[0].clone())),
+        Some((_, result)) => result,
+    }
+}
+
+fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let handler = super::args::procedure("with-exception-handler", &values[0])?.clone();
+    let thunk = super::args::procedure("with-exception-handler", &values[1])?.clone();
+    let index = interp.handlers.len();
+    interp.handlers.push(handler.clone());
+    let result = interp.apply(&thunk, &[]);
+    interp.handlers.truncate(index);
+    let error = match result {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let seen = error.0.handled_depth.is_some_and(|d| d <= index);
+    if !error.kind().is_catchable() || seen {
+        return Err(error);
+    }
+    // An error from a builtin unwound to here: the handler sees it now.
+    let obj = error_to_value(&error);
+    interp.apply(&handler, std::slice::from_ref(&obj))?;
+    let mut secondary = Error::new(
+        error.kind(),
+        format!(
+            "exception handler returned from a non-continuable error: {}",
+            error.message()
+        ),
+    );
+    secondary.0.span = error.0.span;
+    secondary.0.labels = error.0.labels.clone();
+    secondary.0.payload = error.0.payload.clone();
+    secondary.0.handled_depth = Some(index);
+    Err(secondary)
+}
+
+fn condition(value: &Value) -> Option<&Condition> {
+    match value {
+        Value::Condition(c) => Some(c),
+        _ => None,
+    }
+}
+
+fn is_error_object(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(Value::Bool(condition(&values[0]).is_some()))
+}
+
+fn error_object_message(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    match condition(&values[0]) {
+        Some(c) => Ok(Value::string(&c.message)),
+        None => Err(Error::wrong_type(
+            "error-object-message",
+            "an error object",
+            &values[0],
+        )),
+    }
+}
+
+fn error_object_irritants(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    match condition(&values[0]) {
+        Some(c) => Ok(c.irritants.clone()),
+        None => Err(Error::wrong_type(
+            "error-object-irritants",
+            "an error object",
+            &values[0],
+        )),
+    }
+}
+
+fn error_object_kind(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    match condition(&values[0]) {
+        Some(c) => Ok(Value::symbol(c.kind.name())),
+        None => Err(Error::wrong_type(
+            "error-object-kind",
+            "an error object",
+            &values[0],
+        )),
+    }
+}
+
+fn kind_is(value: &Value, test: impl Fn(ErrorKind) -> bool) -> Value {
+    Value::Bool(condition(value).is_some_and(|c| test(c.kind)))
+}
+
+fn is_file_error(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(kind_is(&values[0], |k| k == ErrorKind::Io))
+}
+
+fn is_read_error(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(kind_is(&values[0], |k| {
+        matches!(k, ErrorKind::Read | ErrorKind::Incomplete)
+    }))
+}
+
+fn is_arena_error(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(kind_is(&values[0], |k| {
+        matches!(
+            k,
+            ErrorKind::Arena
+                | ErrorKind::ArenaDestroyed
+                | ErrorKind::ArenaReset
+                | ErrorKind::ArenaLimit
+        )
+    }))
+}
+
+fn is_arena_destroyed_error(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    Ok(kind_is(&values[0], |k| {
+        matches!(k, ErrorKind::ArenaDestroyed | ErrorKind::ArenaReset)
+    }))
+}
+
+fn report_string(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    match condition(&values[0]) {
+        Some(c) => Ok(Value::string(&c.message)),
+        None => Ok(Value::string(&write_string_lossy(&values[0]))),
+    }
+}
+
+fn reraise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let mut error = value_to_error(values[0].clone());
+    if !matches!(values[0], Value::Condition(_)) {
+        let origin = interp
+            .recent_raises
+            .iter()
+            .rev()
+            .find(|(obj, _, _)| obj.is_eq(&values[0]));
+        if let Some((_, span, trace)) = origin {
+            error.0.span = *span;
+            error.0.trace = trace.clone();
+        }
+    }
+    Err(error)
+}
+
+fn assert_failed(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    let text = match &values[0] {
+        Value::Str(s) => s.to_string(),
+        other => write_string_lossy(other),
+    };
+    Err(Error::new(
+        ErrorKind::User,
+        format!("assertion failed: {text}"),
+    ))
+}

@@ -1,0 +1,532 @@
+//! Derived forms from R7RS chapters 4.2, 5 and 6 that expand into calls of
+//! private builtins or into plain definitions: `guard`, `let-values`,
+//! `let*-values`, `receive`, `define-values`, `case-lambda`, `parameterize`,
+//! `assert`, `define-record-type` and `include`.
+
+use super::*;
+use crate::syntax::NumberLiteral;
+
+/// A symbol datum.
+fn sym(name: &str, span: Span) -> Datum {
+    Datum::new(DatumKind::Symbol(name.into()), span)
+}
+
+/// A list datum.
+fn list(items: Vec<Datum>, span: Span) -> Datum {
+    Datum::new(DatumKind::List(items), span)
+}
+
+/// `(quote datum)`.
+fn quoted(datum: Datum, span: Span) -> Datum {
+    list(vec![sym("quote", span), datum], span)
+}
+
+impl Expander<'_> {
+    /// Rewrites a definition form that is not a plain `define` into plain
+    /// definitions (a `begin`), or `None` if `datum` is not one.
+    pub(super) fn rewrite_definition(&mut self, datum: &Datum) -> Result<Option<Datum>> {
+        let Some(items) = list_items(datum) else {
+            return Ok(None);
+        };
+        let Some(head) = items.first().and_then(Datum::as_symbol) else {
+            return Ok(None);
+        };
+        if !self.is_keyword(head) {
+            return Ok(None);
+        }
+        match head {
+            "define-values" => self.rewrite_define_values(datum, items).map(Some),
+            "define-record-type" => self.rewrite_define_record_type(datum, items).map(Some),
+            "include" => {
+                let mut forms = vec![sym("begin", datum.span)];
+                forms.extend(self.include_forms(datum, items)?);
+                Ok(Some(list(forms, datum.span)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `(define-values formals expr)` → a hidden variable holding the values as
+    /// a vector (the formals check their count), then one `define` each.
+    fn rewrite_define_values(&mut self, datum: &Datum, items: &[Datum]) -> Result<Datum> {
+        let span = datum.span;
+        if items.len() != 3 {
+            return Err(
+                syntax_error(span, "define-values: expected formals and an expression")
+                    .with_help("write (define-values (a b) expr)"),
+            );
+        }
+        let params = parse_params(&items[1])?;
+        let names: Vec<&(Symbol, Span)> =
+            params.required.iter().chain(params.rest.iter()).collect();
+        let hidden = Symbol::gensym("values").name().to_string();
+        let packer = list(
+            std::iter::once(sym("lambda", span))
+                .chain(std::iter::once(items[1].clone()))
+                .chain(std::iter::once(list(
+                    std::iter::once(sym("%vector", span))
+                        .chain(names.iter().map(|(n, sp)| sym(&n.name(), *sp)))
+                        .collect(),
+                    span,
+                )))
+                .collect(),
+            span,
+        );
+        let producer = list(
+            vec![sym("lambda", span), list(vec![], span), items[2].clone()],
+            span,
+        );
+        let mut forms = vec![
+            sym("begin", span),
+            list(
+                vec![
+                    sym("define", span),
+                    sym(&hidden, span),
+                    list(vec![sym("%call-with-values", span), producer, packer], span),
+                ],
+                span,
+            ),
+        ];
+        for (i, (name, name_span)) in names.iter().enumerate() {
+            forms.push(list(
+                vec![
+                    sym("define", *name_span),
+                    sym(&name.name(), *name_span),
+                    list(
+                        vec![
+                            sym("%vector-ref", span),
+                            sym(&hidden, span),
+                            Datum::new(DatumKind::Number(NumberLiteral::Fixnum(i as i64)), span),
+                        ],
+                        span,
+                    ),
+                ],
+                span,
+            ));
+        }
+        Ok(list(forms, span))
+    }
+
+    /// `(define-record-type <name> (ctor field ...) pred (field accessor [modifier]) ...)`.
+    fn rewrite_define_record_type(&mut self, datum: &Datum, items: &[Datum]) -> Result<Datum> {
+        let span = datum.span;
+        let usage = "write (define-record-type <point> (make-point x y) point? (x point-x) (y point-y set-point-y!))";
+        if items.len() < 4 {
+            return Err(syntax_error(
+                span,
+                "define-record-type: expected a type name, a constructor and a predicate",
+            )
+            .with_help(usage));
+        }
+        let type_name = items[1].as_symbol().ok_or_else(|| {
+            syntax_error(
+                items[1].span,
+                "define-record-type: the type name must be a symbol",
+            )
+        })?;
+        let mut field_specs = Vec::new();
+        for spec in &items[4..] {
+            let parts = list_items(spec)
+                .filter(|p| {
+                    !p.is_empty() && p.len() <= 3 && p.iter().all(|d| d.as_symbol().is_some())
+                })
+                .ok_or_else(|| {
+                    syntax_error(
+                        spec.span,
+                        "define-record-type: each field must be (field accessor [modifier])",
+                    )
+                    .with_help(usage)
+                })?;
+            field_specs.push(parts.to_vec());
+        }
+        let field_names: Vec<Datum> = field_specs.iter().map(|p| p[0].clone()).collect();
+        let type_sym = sym(type_name, items[1].span);
+        let mut forms = vec![sym("begin", span)];
+        let mut define = |name: &Datum, call: Vec<Datum>| {
+            forms.push(list(
+                vec![
+                    sym("define", name.span),
+                    name.clone(),
+                    list(call, name.span),
+                ],
+                name.span,
+            ));
+        };
+        define(
+            &type_sym,
+            vec![
+                sym("%make-record-type", span),
+                quoted(type_sym.clone(), span),
+                quoted(list(field_names.clone(), span), span),
+            ],
+        );
+        match &items[2].kind {
+            DatumKind::Bool(false) => {}
+            DatumKind::Symbol(_) => define(
+                &items[2],
+                vec![
+                    sym("%record-constructor", span),
+                    type_sym.clone(),
+                    quoted(items[2].clone(), span),
+                    quoted(list(field_names.clone(), span), span),
+                ],
+            ),
+            DatumKind::List(ctor)
+                if !ctor.is_empty() && ctor.iter().all(|d| d.as_symbol().is_some()) =>
+            {
+                define(
+                    &ctor[0],
+                    vec![
+                        sym("%record-constructor", span),
+                        type_sym.clone(),
+                        quoted(ctor[0].clone(), span),
+                        quoted(list(ctor[1..].to_vec(), span), span),
+                    ],
+                )
+            }
+            _ => {
+                return Err(syntax_error(
+                    items[2].span,
+                    "define-record-type: expected (constructor field ...)",
+                )
+                .with_help(usage))
+            }
+        }
+        if items[3].as_symbol().is_none() {
+            return Err(syntax_error(
+                items[3].span,
+                "define-record-type: the predicate name must be a symbol",
+            )
+            .with_help(usage));
+        }
+        define(
+            &items[3],
+            vec![
+                sym("%record-predicate", span),
+                type_sym.clone(),
+                quoted(items[3].clone(), span),
+            ],
+        );
+        for parts in &field_specs {
+            if let Some(accessor) = parts.get(1) {
+                define(
+                    accessor,
+                    vec![
+                        sym("%record-accessor", span),
+                        type_sym.clone(),
+                        quoted(accessor.clone(), span),
+                        quoted(parts[0].clone(), span),
+                    ],
+                );
+            }
+            if let Some(modifier) = parts.get(2) {
+                define(
+                    modifier,
+                    vec![
+                        sym("%record-modifier", span),
+                        type_sym.clone(),
+                        quoted(modifier.clone(), span),
+                        quoted(parts[0].clone(), span),
+                    ],
+                );
+            }
+        }
+        Ok(list(forms, span))
+    }
+
+    /// The forms of the files an `include` names, read relative to the file
+    /// the `include` is in.
+    pub(super) fn include_forms(&mut self, datum: &Datum, items: &[Datum]) -> Result<Vec<Datum>> {
+        if items.len() < 2 {
+            return Err(syntax_error(
+                datum.span,
+                "include: expected at least one file name",
+            ));
+        }
+        let base = self
+            .sources
+            .get(datum.span.source)
+            .map(|s| std::path::PathBuf::from(&s.name))
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+            .unwrap_or_default();
+        let mut forms = Vec::new();
+        for item in &items[1..] {
+            let DatumKind::String(name) = &item.kind else {
+                return Err(syntax_error(
+                    item.span,
+                    "include: file names must be strings",
+                ));
+            };
+            let path = base.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    format!(
+                        "include: cannot read {}: {}",
+                        path.display(),
+                        crate::interp::io_reason(&e)
+                    ),
+                )
+                .at(item.span)
+            })?;
+            let source = self.sources.add(path.display().to_string(), &text);
+            forms.extend(crate::syntax::parse_program(&text, source).map_err(Error::from_read)?);
+        }
+        Ok(forms)
+    }
+
+    /// `(guard (var clause ...) body ...)`.
+    pub(super) fn expand_guard(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        let usage = "write (guard (e (test handler ...) ... [(else handler ...)]) body ...)";
+        let spec = items
+            .get(1)
+            .and_then(list_items)
+            .filter(|spec| !spec.is_empty())
+            .ok_or_else(|| {
+                syntax_error(span, "guard: expected (variable clause ...)").with_help(usage)
+            })?;
+        if items.len() < 3 {
+            return Err(syntax_error(span, "guard: expected a body").with_help(usage));
+        }
+        let name = spec[0]
+            .as_symbol()
+            .ok_or_else(|| syntax_error(spec[0].span, "guard: the variable must be a symbol"))?;
+        let name = Symbol::intern(name);
+        let body = self.expand_body(&items[2..], span)?;
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let var = self.new_var(name);
+            self.bind(name, var);
+            let reraise = call_builtin(
+                "%reraise",
+                vec![Core::new(CoreKind::Local(var), span)],
+                span,
+            )?;
+            let handler = self.expand_cond_or(&spec[1..], span, Some(reraise))?;
+            Ok(Core::new(
+                CoreKind::Guard(Box::new(GuardCore { var, body, handler })),
+                span,
+            ))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    /// `(let-values (((formals) expr) ...) body ...)` and `let*-values`: each
+    /// expression's values are collected in a list, then spread over a lambda
+    /// with the formals, so the count is checked like a call's.
+    pub(super) fn expand_let_values(
+        &mut self,
+        datum: &Datum,
+        items: &[Datum],
+        sequential: bool,
+    ) -> Result<Core> {
+        let span = datum.span;
+        let head = if sequential {
+            "let*-values"
+        } else {
+            "let-values"
+        };
+        let usage = format!("write ({head} (((a b) expr) ...) body ...)");
+        let bindings = items.get(1).and_then(list_items).ok_or_else(|| {
+            syntax_error(span, format!("{head}: expected a list of bindings"))
+                .with_help(usage.clone())
+        })?;
+        if items.len() < 3 {
+            return Err(syntax_error(span, format!("{head}: expected a body")).with_help(usage));
+        }
+        let mut parsed = Vec::new();
+        for binding in bindings {
+            match list_items(binding) {
+                Some([formals, expr]) => parsed.push((parse_params(formals)?, expr.clone())),
+                _ => {
+                    return Err(syntax_error(
+                        binding.span,
+                        format!("{head}: each binding must be (formals expression)"),
+                    ))
+                }
+            }
+        }
+        if sequential {
+            return self.nest_values(&parsed, &items[2..], span);
+        }
+        // let-values: every expression is evaluated outside all the bindings.
+        let mut temps = Vec::new();
+        for (_, expr) in &parsed {
+            temps.push(self.values_as_list(expr, span)?);
+        }
+        self.scopes.push(Vec::new());
+        let result = (|| {
+            let mut lets = Vec::new();
+            for init in temps {
+                let var = self.new_var(Symbol::gensym("values"));
+                lets.push((var, init));
+            }
+            let vars: Vec<VarId> = lets.iter().map(|(v, _)| *v).collect();
+            let body = self.spread_values(&parsed, &vars, &items[2..], span)?;
+            Ok(Core::new(CoreKind::Let(lets, Box::new(body)), span))
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    /// `(call-with-values (lambda () expr) list)`.
+    fn values_as_list(&mut self, expr: &Datum, span: Span) -> Result<Core> {
+        let producer = self.expand_lambda_parts(
+            &Params::default(),
+            std::slice::from_ref(expr),
+            None,
+            None,
+            span,
+        )?;
+        let list = Core::new(
+            CoreKind::Const(Value::Primitive(
+                crate::builtins::builtin("list").ok_or_else(|| {
+                    Error::new(ErrorKind::Syntax, "internal error: no builtin `list`")
+                })?,
+            )),
+            span,
+        );
+        call_builtin("call-with-values", vec![producer, list], span)
+    }
+
+    /// `(apply (lambda formals1 (apply (lambda formals2 body) t2)) t1)`.
+    fn spread_values(
+        &mut self,
+        parsed: &[(Params, Datum)],
+        vars: &[VarId],
+        body: &[Datum],
+        span: Span,
+    ) -> Result<Core> {
+        let Some(((params, _), rest)) = parsed.split_first() else {
+            return self.expand_body(body, span);
+        };
+        let lambda = self.build_lambda(params, None, None, span, |this| {
+            this.spread_values(rest, &vars[1..], body, span)
+        })?;
+        call_builtin(
+            "apply",
+            vec![lambda, Core::new(CoreKind::Local(vars[0]), span)],
+            span,
+        )
+    }
+
+    /// `let*-values`: each binding's expression sees the previous bindings.
+    fn nest_values(
+        &mut self,
+        parsed: &[(Params, Datum)],
+        body: &[Datum],
+        span: Span,
+    ) -> Result<Core> {
+        let Some(((params, expr), rest)) = parsed.split_first() else {
+            return self.expand_body(body, span);
+        };
+        let values = self.values_as_list(expr, span)?;
+        let lambda = self.build_lambda(params, None, None, span, |this| {
+            this.nest_values(rest, body, span)
+        })?;
+        call_builtin("apply", vec![lambda, values], span)
+    }
+
+    /// `(receive formals expr body ...)`.
+    pub(super) fn expand_receive(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 4 {
+            return Err(
+                syntax_error(span, "receive: expected formals, an expression and a body")
+                    .with_help("write (receive (a b . rest) expr body ...)"),
+            );
+        }
+        let params = parse_params(&items[1])?;
+        let producer =
+            self.expand_lambda_parts(&Params::default(), &items[2..3], None, None, span)?;
+        let consumer = self.expand_lambda_parts(&params, &items[3..], None, None, span)?;
+        call_builtin("call-with-values", vec![producer, consumer], span)
+    }
+
+    /// `(case-lambda (formals body ...) ...)`.
+    pub(super) fn expand_case_lambda(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() < 2 {
+            return Err(
+                syntax_error(span, "case-lambda: expected at least one clause")
+                    .with_help("write (case-lambda ((x) ...) ((x y) ...))"),
+            );
+        }
+        let mut lambdas = Vec::new();
+        for clause in &items[1..] {
+            let parts = list_items(clause).filter(|p| p.len() >= 2).ok_or_else(|| {
+                syntax_error(
+                    clause.span,
+                    "case-lambda: each clause must be (formals body ...)",
+                )
+            })?;
+            let params = parse_params(&parts[0])?;
+            lambdas.push(self.expand_lambda_parts(
+                &params,
+                &parts[1..],
+                None,
+                None,
+                clause.span,
+            )?);
+        }
+        call_builtin("%case-lambda", lambdas, span)
+    }
+
+    /// `(parameterize ((param value) ...) body ...)`.
+    pub(super) fn expand_parameterize(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        let usage = "write (parameterize ((param value) ...) body ...)";
+        let bindings = items.get(1).and_then(list_items).ok_or_else(|| {
+            syntax_error(span, "parameterize: expected a list of bindings").with_help(usage)
+        })?;
+        if items.len() < 3 {
+            return Err(syntax_error(span, "parameterize: expected a body").with_help(usage));
+        }
+        let mut params = Vec::new();
+        let mut values = Vec::new();
+        for binding in bindings {
+            match list_items(binding) {
+                Some([p, v]) => {
+                    params.push(self.expand(p)?);
+                    values.push(self.expand(v)?);
+                }
+                _ => {
+                    return Err(syntax_error(
+                        binding.span,
+                        "parameterize: each binding must be (param value)",
+                    ))
+                }
+            }
+        }
+        let params = call_builtin("list", params, span)?;
+        let values = call_builtin("list", values, span)?;
+        let body = self.expand_lambda_parts(&Params::default(), &items[2..], None, None, span)?;
+        call_builtin("%parameterize", vec![params, values, body], span)
+    }
+
+    /// `(assert expr)`: an error naming the expression when it is false.
+    pub(super) fn expand_assert(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let span = datum.span;
+        if items.len() != 2 {
+            return Err(syntax_error(span, "assert: expected one expression")
+                .with_help("write (assert expr)"));
+        }
+        let test = self.expand(&items[1])?;
+        let text = crate::printer::write_string_lossy(&datum_to_value(&items[1]));
+        let failed = call_builtin(
+            "%assert-failed",
+            vec![Core::new(CoreKind::Const(Value::string(&text)), span)],
+            span,
+        )?;
+        Ok(Core::new(
+            CoreKind::If(
+                Box::new(test),
+                Box::new(unspecified(span)),
+                Some(Box::new(failed)),
+            ),
+            span,
+        ))
+    }
+}

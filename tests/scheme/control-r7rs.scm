@@ -1,0 +1,102 @@
+; call/cc (escapes), dynamic-wind, values forms, case-lambda, parameters,
+; records, eval, system procedures, sorting.
+
+(call/cc (lambda (k) (+ 1 (k 42)))) ; => 42
+(call-with-current-continuation (lambda (k) 5)) ; => 5
+(define (find-first pred lst)
+  (call/cc (lambda (return) (for-each (lambda (x) (when (pred x) (return x))) lst) #f)))
+(find-first even? '(1 3 4 5 6)) ; => 4
+(find-first even? '(1 3)) ; => #f
+(call/cc (lambda (k) (k 1 2))) ; => 1 2
+(call-with-values (lambda () (call/cc (lambda (k) (k 1 2)))) list) ; => (1 2)
+(define saved #f)
+(+ 1 (call/cc (lambda (k) (set! saved k) 1))) ; => 2
+(saved 10) ; error: continuation at (saved 10)
+(procedure? saved) ; => #t
+
+(define trail '())
+(define (note x) (set! trail (cons x trail)))
+(call/cc (lambda (k) (dynamic-wind (lambda () (note 'in)) (lambda () (k 'escaped)) (lambda () (note 'out))))) ; => escaped
+(reverse trail) ; => (in out)
+(dynamic-wind (lambda () #f) (lambda () 'value) (lambda () #f)) ; => value
+
+(let-values (((a b) (values 1 2)) ((c) (values 3))) (list a b c)) ; => (1 2 3)
+(let-values (((a . rest) (values 1 2 3))) (list a rest)) ; => (1 (2 3))
+(let-values ((all (values 1 2))) all) ; => (1 2)
+(let ((a 'outer)) (let-values (((a) (values 1)) ((b) (values a))) (list a b))) ; => (1 outer)
+(let*-values (((a b) (values 1 2)) ((c) (values (+ a b)))) (list a b c)) ; => (1 2 3)
+(let-values (((a b) (values 1))) a) ; error: arity
+(receive (a . rest) (values 1 2 3) (list a rest)) ; => (1 (2 3))
+(define-values (q r) (floor/ 17 5))
+(list q r) ; => (3 2)
+(define-values (x . more) (values 1 2 3))
+(list x more) ; => (1 (2 3))
+(define (internal-values)
+  (define-values (a b) (values 10 20))
+  (+ a b))
+(internal-values) ; => 30
+
+(define plus (case-lambda ((a) a) ((a b) (+ a b)) ((a b . c) (apply + a b c))))
+(plus 1) ; => 1
+(plus 1 2) ; => 3
+(plus 1 2 3 4) ; => 10
+(define only-two (case-lambda ((a b) 'two)))
+(only-two 1) ; error: arity at (only-two 1)
+
+(define radix (make-parameter 10))
+(radix) ; => 10
+(parameterize ((radix 2)) (radix)) ; => 2
+(radix) ; => 10
+(define checked (make-parameter 5 (lambda (x) (if (integer? x) x (error "not an integer" x)))))
+(parameterize ((checked 7)) (checked)) ; => 7
+(parameterize ((checked 'no)) (checked)) ; error: user
+(checked) ; => 5
+(define (show) (radix))
+(parameterize ((radix 16)) (show)) ; => 16
+(guard (e (#t (radix))) (parameterize ((radix 3)) (raise 'x))) ; => 10
+
+(define-record-type <point> (make-point x y) point? (x point-x set-point-x!) (y point-y))
+(define p (make-point 1 2))
+(point? p) ; => #t
+(point? 5) ; => #f
+(point-x p) ; => 1
+(set-point-x! p 10)
+(point-x p) ; => 10
+p ; => #<point 10 2>
+(point-x 5) ; error: type at (point-x 5)
+(make-point 1) ; error: arity at (make-point 1)
+(define-record-type node (make-node value) node? (value node-value) (next node-next set-node-next!))
+(define n (make-node 1))
+(node-next n) ; => #f
+(set-node-next! n n)
+(eq? (node-next n) n) ; => #t
+n ; => #0=#<node 1 #0#>
+(define a (make-arena 256))
+(define copied (copy-to-arena (make-point (list 1 2) "s") a))
+(point-x copied) ; => (1 2)
+(eq? (arena-owner (point-x copied)) a) ; => #t
+(destroy-arena a)
+(point-x copied) ; error: arena-destroyed at (point-x copied)
+
+(eval '(+ 1 2)) ; => 3
+(eval '(* 6 7) (interaction-environment)) ; => 42
+(eval '(define evaluated 5) (interaction-environment))
+evaluated ; => 5
+(eval (list 'car 5)) ; error: type
+
+(list? (command-line)) ; => #t
+(string? (get-environment-variable "PATH")) ; => #t
+(get-environment-variable "ESHKOL_SURELY_NOT_SET") ; => #f
+(real? (current-second)) ; => #t
+(exact-integer? (current-jiffy)) ; => #t
+(jiffies-per-second) ; => 1000000000
+(memq 'r7rs (features)) ; => (r7rs exact-closed ratios full-unicode eshkol arenas)
+
+(sort '(3 1 2) <) ; => (1 2 3)
+(list-sort < '(5 4 6)) ; => (4 5 6)
+(sort (vector 3 1 2) <) ; => #(1 2 3)
+(sort '((1 . a) (0 . b) (1 . c) (0 . d)) (lambda (x y) (< (car x) (car y)))) ; => ((0 . b) (0 . d) (1 . a) (1 . c))
+(define v (vector 5 3 9 1))
+(vector-sort! v <)
+v ; => #(1 3 5 9)
+(sort '(1 2) 5) ; error: type
