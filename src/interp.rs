@@ -17,7 +17,10 @@ use crate::value::Value;
 /// reference is one pointer away, with no name lookup at run time.
 pub struct Global {
     pub name: Symbol,
-    value: std::cell::Cell<Value>,
+    /// A `RefCell`, not a `Cell`: reading clones through a shared borrow
+    /// instead of moving the value out and back, which the hot path of every
+    /// global reference would otherwise pay for.
+    value: std::cell::RefCell<Value>,
 }
 
 impl Global {
@@ -25,30 +28,25 @@ impl Global {
     pub fn new(name: Symbol) -> Global {
         Global {
             name,
-            value: std::cell::Cell::new(Value::Undefined),
+            value: std::cell::RefCell::new(Value::Undefined),
         }
     }
 
     /// The current value (`Value::Undefined` when unbound).
     #[inline]
     pub fn get(&self) -> Value {
-        let v = self.value.take();
-        let out = v.clone();
-        self.value.set(v);
-        out
+        self.value.borrow().clone()
     }
 
     /// Binds or assigns.
     pub fn set(&self, value: Value) {
-        self.value.set(value);
+        let old = self.value.replace(value);
+        drop(old);
     }
 
     /// Whether the global has a value.
     pub fn is_bound(&self) -> bool {
-        let v = self.value.take();
-        let bound = !matches!(v, Value::Undefined);
-        self.value.set(v);
-        bound
+        !matches!(*self.value.borrow(), Value::Undefined)
     }
 }
 

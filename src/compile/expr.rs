@@ -39,6 +39,9 @@ pub enum Expr {
     /// Evaluates all but the last for effect, the last in tail position.
     Seq(Box<[Expr]>),
     Call(Box<Call>),
+    /// A call of a hot builtin (`+`, `car`, `<`...) through its global: when
+    /// the global still holds that builtin, the operation runs inline.
+    PrimOp(Box<PrimOpCall>),
     /// A call whose operator is a global and which has at most three
     /// arguments: when the global holds a primitive, its arguments are passed
     /// in a small array instead of through the value stack.
@@ -56,6 +59,60 @@ pub enum Expr {
     Guard(Box<Guard>),
     /// A promise from a thunk; true for `delay-force`.
     Delay(Box<Expr>, bool),
+}
+
+/// Builtins the evaluator runs inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastOp {
+    Add,
+    Sub,
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    NumEq,
+    Car,
+    Cdr,
+    Cons,
+    IsNull,
+    IsPair,
+    Not,
+    IsEq,
+}
+
+impl FastOp {
+    /// The operation a builtin's name stands for, with its argument count.
+    pub fn for_builtin(name: &str, argc: usize) -> Option<FastOp> {
+        Some(match (name, argc) {
+            ("+", 2) => FastOp::Add,
+            ("-", 2) => FastOp::Sub,
+            ("*", 2) => FastOp::Mul,
+            ("<", 2) => FastOp::Lt,
+            (">", 2) => FastOp::Gt,
+            ("<=", 2) => FastOp::Le,
+            (">=", 2) => FastOp::Ge,
+            ("=", 2) => FastOp::NumEq,
+            ("car", 1) => FastOp::Car,
+            ("cdr", 1) => FastOp::Cdr,
+            ("cons", 2) => FastOp::Cons,
+            ("null?", 1) => FastOp::IsNull,
+            ("pair?", 1) => FastOp::IsPair,
+            ("not", 1) => FastOp::Not,
+            ("eq?", 2) => FastOp::IsEq,
+            _ => return None,
+        })
+    }
+}
+
+/// A call of a builtin the evaluator may run inline.
+pub struct PrimOpCall {
+    pub op: FastOp,
+    /// The builtin the global held at compile time; the fast path applies
+    /// only while it still does.
+    pub primitive: &'static crate::builtins::Primitive,
+    /// The general form of the call, used otherwise.
+    pub call: Call,
 }
 
 /// The parts of a `guard`.

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::compile::core::*;
-use crate::compile::expr::{Call, CaptureSource, Case, Expr, Guard, Lambda};
+use crate::compile::expr::{Call, CaptureSource, Case, Expr, FastOp, Guard, Lambda, PrimOpCall};
 use crate::interp::Interp;
 use crate::syntax::Span;
+use crate::value::Value;
 
 /// Calls of globals with at most this many arguments get [`Expr::CallGlobal`].
 const MAX_DIRECT_ARGS: usize = 3;
@@ -222,6 +223,21 @@ impl<'a> Lowerer<'a> {
                     args,
                     span,
                 });
+                if let Expr::Global(cell, _) = &call.function {
+                    if let Value::Primitive(p) = cell.get() {
+                        let builtin =
+                            crate::builtins::builtin(p.name).filter(|b| std::ptr::eq(*b, p));
+                        if let (Some(primitive), Some(op)) =
+                            (builtin, FastOp::for_builtin(p.name, call.args.len()))
+                        {
+                            return Expr::PrimOp(Box::new(PrimOpCall {
+                                op,
+                                primitive,
+                                call: *call,
+                            }));
+                        }
+                    }
+                }
                 let global_small_call =
                     matches!(call.function, Expr::Global(..)) && call.args.len() <= MAX_DIRECT_ARGS;
                 if global_small_call {

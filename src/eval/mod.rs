@@ -14,7 +14,7 @@ use std::rc::Rc;
 use smallvec::SmallVec;
 
 use crate::builtins::Primitive;
-use crate::compile::expr::{Call, CaptureSource, Expr};
+use crate::compile::expr::{Call, CaptureSource, Expr, FastOp, PrimOpCall};
 use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
 use crate::interp::Interp;
 use crate::syntax::Span;
@@ -42,6 +42,8 @@ impl Interp {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(slot) => Ok(self.stack[bp + *slot as usize].clone()),
             Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
+            Expr::PrimOp(op) => self.eval_primop(op, bp, closure),
+            Expr::CallGlobal(call) => self.eval_global_value(call, bp, closure),
             _ => match self.eval_tail(expr, bp, closure)? {
                 Tail::Value(v) => Ok(v),
                 Tail::Call(callee, base, argc, span) => {
@@ -176,6 +178,13 @@ impl Interp {
                 }
                 Expr::Call(call) => return self.eval_call(call, bp, closure),
                 Expr::CallGlobal(call) => return self.eval_global_call(call, bp, closure),
+                Expr::PrimOp(op) => {
+                    if self.primop_applies(op) {
+                        self.eval_primop(op, bp, closure)?
+                    } else {
+                        return self.eval_global_call(&op.call, bp, closure);
+                    }
+                }
                 Expr::Let(bindings, body) => {
                     for (slot, init, boxed) in bindings.iter() {
                         let v = self.eval(init, bp, closure)?;
@@ -305,6 +314,88 @@ impl Interp {
     fn eval_call(&mut self, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Tail> {
         let f = self.eval(&call.function, bp, closure)?;
         self.eval_call_with(f, call, bp, closure)
+    }
+
+    /// Whether the global of an inline builtin call still holds that builtin.
+    #[inline]
+    fn primop_applies(&self, op: &PrimOpCall) -> bool {
+        match &op.call.function {
+            Expr::Global(cell, _) => {
+                matches!(cell.get(), Value::Primitive(p) if std::ptr::eq(p, op.primitive))
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs an inline builtin call (the fixnum and plain-pair cases without a
+    /// call; anything else through the builtin itself).
+    fn eval_primop(&mut self, op: &PrimOpCall, bp: usize, closure: &Rc<Closure>) -> Result<Value> {
+        if !self.primop_applies(op) {
+            return self.eval_global_value(&op.call, bp, closure);
+        }
+        let call = &op.call;
+        match &*call.args {
+            [a] => {
+                let a = self.eval(a, bp, closure)?;
+                let fast = match (op.op, &a) {
+                    (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
+                    (FastOp::Cdr, Value::Pair(p)) if p.owner.is_none() => Some(p.cdr()),
+                    (FastOp::IsNull, v) => Some(Value::Bool(matches!(v, Value::Null))),
+                    (FastOp::IsPair, v) => Some(Value::Bool(matches!(v, Value::Pair(_)))),
+                    (FastOp::Not, v) => Some(Value::Bool(matches!(v, Value::Bool(false)))),
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => Ok(v),
+                    None => {
+                        self.call_span = call.span;
+                        (op.primitive.func)(self, &[a]).map_err(|e| e.or_at(call.span))
+                    }
+                }
+            }
+            [a, b] => {
+                let a = self.eval(a, bp, closure)?;
+                let b = self.eval(b, bp, closure)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    let (x, y) = (*x, *y);
+                    let fast = match op.op {
+                        FastOp::Add => x.checked_add(y).map(Value::Int),
+                        FastOp::Sub => x.checked_sub(y).map(Value::Int),
+                        FastOp::Mul => x.checked_mul(y).map(Value::Int),
+                        FastOp::Lt => Some(Value::Bool(x < y)),
+                        FastOp::Gt => Some(Value::Bool(x > y)),
+                        FastOp::Le => Some(Value::Bool(x <= y)),
+                        FastOp::Ge => Some(Value::Bool(x >= y)),
+                        FastOp::NumEq | FastOp::IsEq => Some(Value::Bool(x == y)),
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        return Ok(v);
+                    }
+                }
+                match op.op {
+                    FastOp::Cons => return Ok(Value::cons(a, b)),
+                    FastOp::IsEq => return Ok(Value::Bool(a.is_eq(&b))),
+                    _ => {}
+                }
+                self.call_span = call.span;
+                (op.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(call.span))
+            }
+            _ => self.eval_global_value(call, bp, closure),
+        }
+    }
+
+    /// A non-tail call whose operator is a global.
+    fn eval_global_value(
+        &mut self,
+        call: &Call,
+        bp: usize,
+        closure: &Rc<Closure>,
+    ) -> Result<Value> {
+        match self.eval_global_call(call, bp, closure)? {
+            Tail::Value(v) => Ok(v),
+            Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
+        }
     }
 
     /// A call whose operator is a global: primitives get their arguments in an
