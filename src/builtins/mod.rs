@@ -11,6 +11,7 @@ pub mod hashtables;
 pub mod lists;
 pub mod numbers;
 pub mod output;
+pub mod ports;
 pub mod strings;
 pub mod symbols;
 pub mod vectors;
@@ -72,6 +73,7 @@ pub fn tables() -> Vec<&'static [Primitive]> {
         bytevectors::PRIMITIVES,
         hashtables::PRIMITIVES,
         output::PRIMITIVES,
+        ports::PRIMITIVES,
         control::PRIMITIVES,
         arena::PRIMITIVES,
     ]
