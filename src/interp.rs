@@ -77,6 +77,15 @@ pub struct Interp {
     /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
     pub arena_bytes_allocated: u64,
     pub(crate) output: Output,
+    /// The current output port (`display` without a port writes here); the
+    /// console port, which writes to `output`, unless rebound.
+    pub(crate) current_output: Rc<crate::port::Port>,
+    /// The current input port (standard input unless rebound).
+    pub(crate) current_input: Rc<crate::port::Port>,
+    /// The standard error port.
+    pub(crate) current_error: Rc<crate::port::Port>,
+    /// File output ports opened so far, flushed with standard output.
+    pub(crate) file_ports: Vec<std::rc::Weak<crate::port::Port>>,
     /// Current depth of non-tail calls.
     pub(crate) depth: usize,
     /// The non-tail call depth at which evaluation stops with a
@@ -123,6 +132,10 @@ impl Interp {
             arena_tags: HashMap::new(),
             arena_bytes_allocated: 0,
             output,
+            current_output: Rc::new(crate::port::Port::console()),
+            current_input: Rc::new(crate::port::Port::stdin()),
+            current_error: Rc::new(crate::port::Port::stderr()),
+            file_ports: Vec::new(),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             call_span: crate::syntax::Span::default(),
@@ -168,23 +181,33 @@ impl Interp {
         self.global(Symbol::intern(name)).set(value);
     }
 
-    /// Writes program output.
+    /// Writes program output to the current output port.
     pub fn write_output(&mut self, text: &str) -> Result<()> {
+        let port = self.current_output.clone();
+        crate::port::write(self, &port, "write", text.as_bytes())
+    }
+
+    /// Writes to standard output (or the capture buffer), whatever the
+    /// current output port is.
+    pub(crate) fn write_console(&mut self, bytes: &[u8]) -> Result<()> {
         match &mut self.output {
             Output::Stdout(w) => w
-                .write_all(text.as_bytes())
+                .write_all(bytes)
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write output: {e}"))),
             Output::Captured(s) => {
-                s.push_str(text);
+                s.push_str(&String::from_utf8_lossy(bytes));
                 Ok(())
             }
         }
     }
 
-    /// Flushes buffered standard output.
+    /// Flushes buffered standard output and every open file output port.
     pub fn flush_output(&mut self) {
         if let Output::Stdout(w) = &mut self.output {
             let _ = w.flush();
+        }
+        for port in self.file_ports.iter().filter_map(std::rc::Weak::upgrade) {
+            port.flush_file();
         }
     }
 

@@ -444,7 +444,7 @@ impl Printer<'_> {
             Value::Unspecified => self.out.push_str("#<unspecified>"),
             Value::Undefined => self.out.push_str("#<undefined>"),
             Value::Boxed(_) => self.out.push_str("#<box>"),
-            Value::Port(_) => self.out.push_str("#<port>"),
+            Value::Port(port) => self.out.push_str(&port.describe()),
             Value::Condition(c) => {
                 let _ = write!(self.out, "#<error-object {:?}>", c.message);
             }

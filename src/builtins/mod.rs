@@ -12,6 +12,7 @@ pub mod hashtables;
 pub mod lists;
 pub mod numbers;
 pub mod output;
+pub mod ports;
 pub mod records;
 pub mod sorting;
 pub mod strings;
@@ -75,6 +76,7 @@ pub fn tables() -> Vec<&'static [Primitive]> {
         bytevectors::PRIMITIVES,
         hashtables::PRIMITIVES,
         output::PRIMITIVES,
+        ports::PRIMITIVES,
         control::PRIMITIVES,
         exceptions::PRIMITIVES,
         records::PRIMITIVES,

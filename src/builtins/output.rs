@@ -1,15 +1,14 @@
-//! Builtins: output.
-//!
-//! The only port so far is the current output port, which `current-output-port`
-//! returns as a symbol no program text can spell; every output procedure accepts
-//! it as its optional port argument.
+//! Builtins: textual output. Without a port argument every procedure writes to
+//! the current output port (standard output, unless `with-output-to-string` or
+//! `with-output-to-file` rebound it).
 
+use super::ports::output_port;
 use super::{args, Primitive};
 use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
+use crate::port;
 use crate::prim;
 use crate::printer;
-use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// This topic's builtins.
@@ -86,46 +85,43 @@ pub static PRIMITIVES: &[Primitive] = &[
     ),
 ];
 
-/// The name of the symbol standing for standard output.
-const STDOUT_PORT: &str = " stdout-port";
+/// Writes `text` to the given output port, or to the current output port.
+fn emit(interp: &mut Interp, who: &str, port_arg: Option<&Value>, text: &str) -> Result<()> {
+    let p = output_port(interp, who, port_arg)?;
+    port::write(interp, &p, who, text.as_bytes())
+}
 
-/// Checks an optional port argument.
-fn port(who: &str, value: Option<&Value>) -> Result<()> {
-    match value {
-        None => Ok(()),
-        Some(Value::Symbol(s)) if *s == Symbol::intern(STDOUT_PORT) => Ok(()),
-        Some(v) => Err(Error::wrong_type(who, "an output port", v)),
-    }
+/// Prints `args[0]` with `print` to the port `args[1]` (or the current one).
+fn print_with(
+    interp: &mut Interp,
+    who: &str,
+    args: &[Value],
+    print: fn(&crate::arena::Arenas, &Value) -> Result<String>,
+) -> Result<Value> {
+    let p = output_port(interp, who, args.get(1))?;
+    let text = print(&interp.arenas, &args[0])?;
+    port::write(interp, &p, who, text.as_bytes())?;
+    Ok(Value::Unspecified)
 }
 
 /// `(display x [port])`
 fn display(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    port("display", args.get(1))?;
-    let text = printer::display_string(&interp.arenas, &args[0])?;
-    interp.write_output(&text)?;
-    Ok(Value::Unspecified)
+    print_with(interp, "display", args, printer::display_string)
 }
 
 /// `(write x [port])` and `write-simple`
 fn write(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    port("write", args.get(1))?;
-    let text = printer::write_string(&interp.arenas, &args[0])?;
-    interp.write_output(&text)?;
-    Ok(Value::Unspecified)
+    print_with(interp, "write", args, printer::write_string)
 }
 
 /// `(write-shared x [port])`
 fn write_shared(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    port("write-shared", args.get(1))?;
-    let text = printer::write_shared_string(&interp.arenas, &args[0])?;
-    interp.write_output(&text)?;
-    Ok(Value::Unspecified)
+    print_with(interp, "write-shared", args, printer::write_shared_string)
 }
 
 /// `(newline [port])`
 fn newline(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    port("newline", args.first())?;
-    interp.write_output("\n")?;
+    emit(interp, "newline", args.first(), "\n")?;
     Ok(Value::Unspecified)
 }
 
@@ -133,7 +129,7 @@ fn newline(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 fn write_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let who = "write-string";
     let s = args::string(who, &args[0])?;
-    port(who, args.get(1))?;
+    let p = output_port(interp, who, args.get(1))?;
     let text: String = {
         let chars = s.chars.borrow();
         let len = chars.len();
@@ -153,15 +149,19 @@ fn write_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         }
         chars[start..end].iter().collect()
     };
-    interp.write_output(&text)?;
+    port::write(interp, &p, who, text.as_bytes())?;
     Ok(Value::Unspecified)
 }
 
 /// `(write-char char [port])`
 fn write_char(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let c = args::character("write-char", &args[0])?;
-    port("write-char", args.get(1))?;
-    interp.write_output(c.encode_utf8(&mut [0; 4]))?;
+    emit(
+        interp,
+        "write-char",
+        args.get(1),
+        c.encode_utf8(&mut [0; 4]),
+    )?;
     Ok(Value::Unspecified)
 }
 
@@ -172,19 +172,19 @@ fn println(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         text.push_str(&printer::display_string(&interp.arenas, arg)?);
     }
     text.push('\n');
-    interp.write_output(&text)?;
+    emit(interp, "println", None, &text)?;
     Ok(Value::Unspecified)
 }
 
 /// `(current-output-port)`
-fn current_output_port(_: &mut Interp, _: &[Value]) -> Result<Value> {
-    Ok(Value::Symbol(Symbol::intern(STDOUT_PORT)))
+fn current_output_port(interp: &mut Interp, _: &[Value]) -> Result<Value> {
+    Ok(Value::Port(interp.current_output.clone()))
 }
 
 /// `(flush-output-port [port])`
 fn flush_output_port(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    port("flush-output-port", args.first())?;
-    interp.flush_output();
+    let p = output_port(interp, "flush-output-port", args.first())?;
+    p.flush(interp, "flush-output-port")?;
     Ok(Value::Unspecified)
 }
 
