@@ -10,6 +10,7 @@ pub mod expr;
 pub mod lower;
 pub mod quasi;
 pub mod quote;
+pub mod syntax_rules;
 
 use std::rc::Rc;
 
