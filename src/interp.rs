@@ -67,6 +67,8 @@ pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
     pub(crate) globals: HashMap<Symbol, Rc<Global>>,
+    /// Macros defined at top level with `define-syntax`.
+    pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
     /// Every source text read, for error reports.
     pub sources: SourceMap,
     /// The arena runtime's registry.
@@ -127,6 +129,7 @@ impl Interp {
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
             globals: HashMap::new(),
+            macros: HashMap::new(),
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),

@@ -5,7 +5,6 @@ use crate::builtins::args;
 use crate::builtins::Primitive;
 use crate::compile::core::{Core, CoreKind};
 use crate::compile::expand::Expander;
-use crate::compile::quote::datum_to_value;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::syntax::{Datum, DatumKind, Span};
@@ -57,9 +56,9 @@ fn constant(value: Value, span: Span) -> Core {
     Core::new(CoreKind::Const(value), span)
 }
 
-fn tagged<'a>(datum: &'a Datum, tag: &str) -> Option<&'a Datum> {
+fn tagged<'a>(expander: &Expander, datum: &'a Datum, tag: &str) -> Option<&'a Datum> {
     match &datum.kind {
-        DatumKind::List(items) if items.len() == 2 && items[0].as_symbol() == Some(tag) => {
+        DatumKind::List(items) if items.len() == 2 && expander.is_identifier(&items[0], tag) => {
             Some(&items[1])
         }
         _ => None,
@@ -67,13 +66,19 @@ fn tagged<'a>(datum: &'a Datum, tag: &str) -> Option<&'a Datum> {
 }
 
 /// Whether the template contains any unquote (at any level).
-fn has_unquote(datum: &Datum) -> bool {
-    if tagged(datum, "unquote").is_some() || tagged(datum, "unquote-splicing").is_some() {
+fn has_unquote(expander: &Expander, datum: &Datum) -> bool {
+    if tagged(expander, datum, "unquote").is_some()
+        || tagged(expander, datum, "unquote-splicing").is_some()
+    {
         return true;
     }
     match &datum.kind {
-        DatumKind::List(items) | DatumKind::Vector(items) => items.iter().any(has_unquote),
-        DatumKind::DottedList(items, tail) => items.iter().any(has_unquote) || has_unquote(tail),
+        DatumKind::List(items) | DatumKind::Vector(items) => {
+            items.iter().any(|d| has_unquote(expander, d))
+        }
+        DatumKind::DottedList(items, tail) => {
+            items.iter().any(|d| has_unquote(expander, d)) || has_unquote(expander, tail)
+        }
         _ => false,
     }
 }
@@ -81,10 +86,10 @@ fn has_unquote(datum: &Datum) -> bool {
 /// Expands the template of a quasiquote at nesting `depth` (1 = outermost).
 pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -> Result<Core> {
     let span = datum.span;
-    if !has_unquote(datum) {
-        return Ok(constant(datum_to_value(datum), span));
+    if !has_unquote(expander, datum) {
+        return Ok(constant(expander.quote_value(datum), span));
     }
-    if let Some(inner) = tagged(datum, "unquote") {
+    if let Some(inner) = tagged(expander, datum, "unquote") {
         if depth == 1 {
             return expander.expand(inner);
         }
@@ -94,7 +99,7 @@ pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -
             span,
         );
     }
-    if let Some(inner) = tagged(datum, "quasiquote") {
+    if let Some(inner) = tagged(expander, datum, "quasiquote") {
         return wrap(
             "quasiquote",
             expand_quasiquote(expander, inner, depth + 1)?,
@@ -110,7 +115,7 @@ pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -
             let list = expand_sequence(expander, items, None, depth, span)?;
             Ok(call_primitive(&LIST_TO_VECTOR, vec![list], span))
         }
-        _ => Ok(constant(datum_to_value(datum), span)),
+        _ => Ok(constant(expander.quote_value(datum), span)),
     }
 }
 
@@ -136,7 +141,7 @@ fn expand_sequence(
         None => constant(Value::Null, span),
     };
     for item in items.iter().rev() {
-        if let Some(spliced) = tagged(item, "unquote-splicing") {
+        if let Some(spliced) = tagged(expander, item, "unquote-splicing") {
             if depth == 1 {
                 let list = expander.expand(spliced)?;
                 result = call_primitive(&APPEND, vec![list, result], item.span);

@@ -6,10 +6,17 @@
 //! needs to know about each variable.
 
 mod derived;
+mod macros;
+
+pub use macros::Macro;
+use macros::{macro_as_variable, Alias, Binding, Resolved};
 
 use crate::compile::core::*;
 use crate::compile::quasi;
 use crate::compile::quote::datum_to_value;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, DatumKind, Span};
@@ -21,7 +28,14 @@ pub const TOPLEVEL: LambdaId = 0;
 /// Expander state for one top-level form.
 pub struct Expander<'a> {
     pub vars: Vec<VarInfo>,
-    scopes: Vec<Vec<(Symbol, VarId)>>,
+    scopes: Vec<Vec<(Symbol, Binding)>>,
+    /// Names introduced by macro templates, each standing for an original
+    /// name as seen where its macro was defined (see [`macros`]).
+    aliases: HashMap<Symbol, Alias>,
+    /// Macros defined at top level, shared across forms.
+    global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
+    /// Nested macro expansions in progress (to stop runaway recursion).
+    expansion_depth: usize,
     lambda_stack: Vec<LambdaId>,
     next_lambda: LambdaId,
     /// Where `include` registers the files it reads.
@@ -42,10 +56,16 @@ fn list_items(datum: &Datum) -> Option<&[Datum]> {
 
 impl<'a> Expander<'a> {
     /// A fresh expander positioned at top level.
-    pub fn new(sources: &'a mut SourceMap) -> Expander<'a> {
+    pub fn new(
+        sources: &'a mut SourceMap,
+        global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
+    ) -> Expander<'a> {
         Expander {
             vars: Vec::new(),
             scopes: Vec::new(),
+            aliases: HashMap::new(),
+            global_macros,
+            expansion_depth: 0,
             lambda_stack: vec![TOPLEVEL],
             next_lambda: TOPLEVEL + 1,
             sources,
@@ -69,28 +89,55 @@ impl<'a> Expander<'a> {
         self.vars.len() - 1
     }
 
+    /// The lexical variable `name` denotes here, if any.
     fn lookup(&self, name: Symbol) -> Option<VarId> {
-        self.scopes
-            .iter()
-            .rev()
-            .flat_map(|scope| scope.iter().rev())
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
+        match self.resolve(name) {
+            Resolved::Local(Binding::Var(var)) => Some(var),
+            _ => None,
+        }
     }
 
     /// Whether `name` is a special-form keyword here (not shadowed locally).
     fn is_keyword(&self, name: &str) -> bool {
-        KEYWORDS.contains(&name) && self.lookup(Symbol::intern(name)).is_none()
+        matches!(self.resolve(Symbol::intern(name)), Resolved::Free(n) if KEYWORDS.contains(&&*n.name()))
+    }
+
+    /// The special-form keyword a datum denotes here, if it is one.
+    fn head_keyword(&self, datum: &Datum) -> Option<&'static str> {
+        let name = datum.as_symbol()?;
+        match self.resolve(Symbol::intern(name)) {
+            Resolved::Free(original) => {
+                let text = original.name();
+                KEYWORDS.iter().copied().find(|k| *k == &*text)
+            }
+            Resolved::Local(_) => None,
+        }
+    }
+
+    /// Whether a datum is the identifier `word` (`else`, `=>`...) as written,
+    /// or introduced by a macro, and not shadowed by a local binding.
+    fn means(&self, datum: &Datum, word: &str) -> bool {
+        match datum.as_symbol() {
+            Some(name) => matches!(
+                self.resolve(Symbol::intern(name)),
+                Resolved::Free(original) if &*original.name() == word
+            ),
+            None => false,
+        }
     }
 
     /// Resolves a variable reference, recording captures.
-    fn reference(&mut self, name: Symbol, span: Span) -> Core {
-        match self.lookup(name) {
-            Some(var) => {
+    fn reference(&mut self, name: Symbol, span: Span) -> Result<Core> {
+        match self.resolve(name) {
+            Resolved::Local(Binding::Var(var)) => {
                 self.note_use(var);
-                Core::new(CoreKind::Local(var), span)
+                Ok(Core::new(CoreKind::Local(var), span))
             }
-            None => Core::new(CoreKind::Global(name), span),
+            Resolved::Local(Binding::Macro(m)) => Err(macro_as_variable(&m, span)),
+            Resolved::Free(global) => match self.global_macros.get(&global) {
+                Some(m) => Err(macro_as_variable(m, span)),
+                None => Ok(Core::new(CoreKind::Global(global), span)),
+            },
         }
     }
 
@@ -113,24 +160,30 @@ impl<'a> Expander<'a> {
 
     /// Expands one top-level form: `define` makes globals here.
     pub fn expand_toplevel(&mut self, datum: &Datum) -> Result<Core> {
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+            self.expand_toplevel_inner(datum)
+        })
+    }
+
+    fn expand_toplevel_inner(&mut self, datum: &Datum) -> Result<Core> {
         if let Some(rewritten) = self.rewrite_definition(datum)? {
             return self.expand_toplevel(&rewritten);
         }
+        if let Some(expanded) = self.expand_macro_use(datum)? {
+            return self.expand_toplevel(&expanded);
+        }
         if let Some(items) = list_items(datum) {
-            if let Some(head) = items.first().and_then(Datum::as_symbol) {
-                if self.is_keyword(head) {
-                    match head {
-                        "define" => return self.expand_global_define(datum, items),
-                        "begin" => {
-                            let forms = items[1..]
-                                .iter()
-                                .map(|d| self.expand_toplevel(d))
-                                .collect::<Result<Vec<_>>>()?;
-                            return Ok(seq(forms, datum.span));
-                        }
-                        _ => {}
-                    }
+            match items.first().and_then(|d| self.head_keyword(d)) {
+                Some("define") => return self.expand_global_define(datum, items),
+                Some("define-syntax") => return self.define_global_macro(datum, items),
+                Some("begin") => {
+                    let forms = items[1..]
+                        .iter()
+                        .map(|d| self.expand_toplevel(d))
+                        .collect::<Result<Vec<_>>>()?;
+                    return Ok(seq(forms, datum.span));
                 }
+                _ => {}
             }
         }
         self.expand(datum)
@@ -138,6 +191,9 @@ impl<'a> Expander<'a> {
 
     fn expand_global_define(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let (name, value) = self.define_parts(datum, items)?;
+        // A macro-introduced top-level name defines the name it stands for.
+        let name = self.strip_symbol(name);
+        self.global_macros.remove(&name);
         Ok(Core::new(
             CoreKind::DefineGlobal(name, Box::new(value)),
             datum.span,
@@ -226,9 +282,7 @@ impl<'a> Expander<'a> {
         binding: Option<VarId>,
     ) -> Result<Core> {
         if let Some(items) = list_items(datum) {
-            if items.first().and_then(Datum::as_symbol) == Some("lambda")
-                && self.is_keyword("lambda")
-            {
+            if items.first().and_then(|d| self.head_keyword(d)) == Some("lambda") {
                 if items.len() < 3 {
                     return Err(
                         syntax_error(datum.span, "lambda: expected parameters and a body")
@@ -251,14 +305,14 @@ impl<'a> Expander<'a> {
         let span = datum.span;
         match &datum.kind {
             DatumKind::Symbol(name) => {
-                if self.is_keyword(name) {
+                if let Some(keyword) = self.head_keyword(datum) {
                     return Err(syntax_error(
                         span,
-                        format!("`{name}` is a special form, not a variable"),
+                        format!("`{keyword}` is a special form, not a variable"),
                     )
-                    .with_help(format!("use it at the head of a form: ({name} ...)")));
+                    .with_help(format!("use it at the head of a form: ({keyword} ...)")));
                 }
-                Ok(self.reference(Symbol::intern(name), span))
+                self.reference(Symbol::intern(name), span)
             }
             DatumKind::List(items) if items.is_empty() => Err(syntax_error(
                 span,
@@ -266,10 +320,11 @@ impl<'a> Expander<'a> {
             )
             .with_help("to write the empty list, quote it: '()")),
             DatumKind::List(items) => {
-                if let Some(head) = items[0].as_symbol() {
-                    if self.is_keyword(head) {
-                        return self.expand_special(head, datum, items);
-                    }
+                if let Some(expanded) = self.expand_macro_use(datum)? {
+                    return self.expand(&expanded);
+                }
+                if let Some(head) = self.head_keyword(&items[0]) {
+                    return self.expand_special(head, datum, items);
                 }
                 let f = self.expand(&items[0])?;
                 let args = items[1..]
@@ -284,7 +339,7 @@ impl<'a> Expander<'a> {
             }
             DatumKind::Vector(_) | DatumKind::Bytevector(_) => {
                 // R7RS: vectors and bytevectors are self-evaluating.
-                Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span))
+                Ok(Core::new(CoreKind::Const(self.quote_value(datum)), span))
             }
             _ => Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span)),
         }
@@ -301,7 +356,10 @@ impl<'a> Expander<'a> {
                     "quote: expected exactly one datum",
                     "(quote datum)",
                 )?;
-                Ok(Core::new(CoreKind::Const(datum_to_value(&items[1])), span))
+                Ok(Core::new(
+                    CoreKind::Const(self.quote_value(&items[1])),
+                    span,
+                ))
             }
             "quasiquote" => {
                 expect_len(
@@ -342,7 +400,10 @@ impl<'a> Expander<'a> {
                         self.note_use(var);
                         Ok(Core::new(CoreKind::SetLocal(var, Box::new(value)), span))
                     }
-                    None => Ok(Core::new(CoreKind::SetGlobal(name, Box::new(value)), span)),
+                    None => Ok(Core::new(
+                        CoreKind::SetGlobal(self.strip_symbol(name), Box::new(value)),
+                        span,
+                    )),
                 }
             }
             "if" => {
@@ -452,6 +513,13 @@ impl<'a> Expander<'a> {
                 ))
             }
             "with-arena" => self.expand_with_arena(datum, items),
+            "define-syntax" => Err(syntax_error(
+                span,
+                "define-syntax: only allowed at top level or at the start of a body",
+            )),
+            "let-syntax" | "letrec-syntax" => {
+                self.expand_let_syntax(datum, items, head == "letrec-syntax")
+            }
             "guard" => self.expand_guard(datum, items),
             "let-values" => self.expand_let_values(datum, items, false),
             "let*-values" => self.expand_let_values(datum, items, true),
@@ -535,7 +603,7 @@ impl<'a> Expander<'a> {
 
     fn bind(&mut self, name: Symbol, var: VarId) {
         if let Some(scope) = self.scopes.last_mut() {
-            scope.push((name, var));
+            scope.push((name, Binding::Var(var)));
         }
     }
 
@@ -548,6 +616,14 @@ impl<'a> Expander<'a> {
                 "expected at least one expression in the body",
             ));
         }
+        // The body's own scope: internal macros and definitions live here.
+        self.scopes.push(Vec::new());
+        let result = self.expand_body_in_scope(forms, span);
+        self.scopes.pop();
+        result
+    }
+
+    fn expand_body_in_scope(&mut self, forms: &[Datum], span: Span) -> Result<Core> {
         let mut flat = Vec::new();
         self.flatten_body(forms, &mut flat)?;
         let defined: Vec<(Symbol, Span)> = flat
@@ -558,8 +634,7 @@ impl<'a> Expander<'a> {
             let exprs = self.expand_all(&flat)?;
             return Ok(seq(exprs, span));
         }
-        self.scopes.push(Vec::new());
-        let result = (|| {
+        {
             let mut vars = Vec::new();
             for (name, name_span) in &defined {
                 if vars.iter().any(|&v: &VarId| self.vars[v].name == *name) {
@@ -585,9 +660,7 @@ impl<'a> Expander<'a> {
                 }
             }
             Ok(Core::new(CoreKind::Body(vars, items), span))
-        })();
-        self.scopes.pop();
-        result
+        }
     }
 
     fn define_parts_local(&mut self, datum: &Datum, items: &[Datum]) -> Result<(Symbol, Core)> {
@@ -621,18 +694,32 @@ impl<'a> Expander<'a> {
     /// definition forms (`define-values`, `define-record-type`, `include`) into
     /// plain `define`s.
     fn flatten_body(&mut self, forms: &[Datum], out: &mut Vec<Datum>) -> Result<()> {
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+            self.flatten_body_inner(forms, out)
+        })
+    }
+
+    fn flatten_body_inner(&mut self, forms: &[Datum], out: &mut Vec<Datum>) -> Result<()> {
         for form in forms {
             if let Some(rewritten) = self.rewrite_definition(form)? {
                 self.flatten_body(std::slice::from_ref(&rewritten), out)?;
                 continue;
             }
+            if let Some(expanded) = self.expand_macro_use(form)? {
+                self.flatten_body(std::slice::from_ref(&expanded), out)?;
+                continue;
+            }
             if let Some(items) = list_items(form) {
-                if items.first().and_then(Datum::as_symbol) == Some("begin")
-                    && self.is_keyword("begin")
-                    && items.len() > 1
-                {
-                    self.flatten_body(&items[1..], out)?;
-                    continue;
+                match items.first().and_then(|d| self.head_keyword(d)) {
+                    Some("begin") if items.len() > 1 => {
+                        self.flatten_body(&items[1..], out)?;
+                        continue;
+                    }
+                    Some("define-syntax") => {
+                        self.define_local_macro(form, items)?;
+                        continue;
+                    }
+                    _ => {}
                 }
             }
             out.push(form.clone());
@@ -643,7 +730,7 @@ impl<'a> Expander<'a> {
     /// The name a body form defines, if it is a definition.
     fn definition_name(&self, datum: &Datum) -> Option<(Symbol, Span)> {
         let items = list_items(datum)?;
-        if items.first()?.as_symbol()? != "define" || !self.is_keyword("define") {
+        if self.head_keyword(items.first()?) != Some("define") {
             return None;
         }
         let mut target = items.get(1)?;
@@ -799,7 +886,7 @@ impl<'a> Expander<'a> {
                     .ok_or_else(|| syntax_error(span, "let*: missing value"))?;
                 let init = self.expand_named(value, Some(*name), None)?;
                 let var = self.new_var(*name);
-                self.scopes.push(vec![(*name, var)]);
+                self.scopes.push(vec![(*name, Binding::Var(var))]);
                 lets.push((var, init));
             }
             let mut body = self.expand_body(&items[2..], span)?;
@@ -869,8 +956,7 @@ impl<'a> Expander<'a> {
                     "cond: each clause must be (test expression ...)",
                 )
             })?;
-        let is_else =
-            parts[0].as_symbol() == Some("else") && self.lookup(Symbol::intern("else")).is_none();
+        let is_else = self.means(&parts[0], "else");
         if is_else {
             if !rest.is_empty() {
                 return Err(syntax_error(
@@ -892,7 +978,7 @@ impl<'a> Expander<'a> {
         } else {
             Some(Box::new(self.expand_cond_or(rest, span, fallback)?))
         };
-        if parts.get(1).and_then(Datum::as_symbol) == Some("=>") {
+        if parts.get(1).is_some_and(|d| self.means(d, "=>")) {
             if parts.len() != 3 {
                 return Err(syntax_error(
                     clause.span,
@@ -933,7 +1019,7 @@ impl<'a> Expander<'a> {
                     "case: each clause must be ((datum ...) expression ...)",
                 )
             })?;
-            let arrow = parts[1].as_symbol() == Some("=>");
+            let arrow = self.means(&parts[1], "=>");
             if arrow && parts.len() != 3 {
                 return Err(syntax_error(
                     clause.span,
@@ -945,7 +1031,7 @@ impl<'a> Expander<'a> {
             } else {
                 seq(self.expand_all(&parts[1..])?, clause.span)
             };
-            if parts[0].as_symbol() == Some("else") {
+            if self.means(&parts[0], "else") {
                 if i + 3 != items.len() {
                     return Err(syntax_error(
                         clause.span,
@@ -958,7 +1044,7 @@ impl<'a> Expander<'a> {
             let data = list_items(&parts[0])
                 .ok_or_else(|| syntax_error(parts[0].span, "case: expected a list of data"))?;
             clauses.push(CaseClause {
-                data: data.iter().map(datum_to_value).collect(),
+                data: data.iter().map(|d| self.quote_value(d)).collect(),
                 body,
                 arrow,
             });
@@ -1112,6 +1198,9 @@ pub const KEYWORDS: &[&str] = &[
     "include",
     "define-values",
     "define-record-type",
+    "define-syntax",
+    "let-syntax",
+    "letrec-syntax",
 ];
 
 /// A call of the builtin `name`, whatever the program has bound that name to.

@@ -1,0 +1,273 @@
+//! `define-syntax`, `let-syntax`, `letrec-syntax` and macro uses, with hygiene
+//! by renaming.
+//!
+//! Every symbol a `syntax-rules` template introduces is renamed to a fresh
+//! *alias* that remembers the original name and the scope depth where the
+//! macro was defined. An alias bound by a binding form in the expansion is an
+//! ordinary new variable (so a macro's `tmp` never captures the user's `tmp`);
+//! an alias left free means its original name as seen at the macro's
+//! definition (so a template's `if` is the special form even where the user
+//! has a local named `if`). Quoted data get their aliases' original names back.
+
+use super::*;
+use crate::compile::syntax_rules::SyntaxRules;
+
+/// A macro: a `syntax-rules` transformer and where it was defined.
+pub struct Macro {
+    pub name: Symbol,
+    rules: SyntaxRules,
+    /// How many scopes were open where the macro was defined: free names in
+    /// its templates resolve in those scopes only.
+    def_depth: usize,
+}
+
+/// What a name is bound to in a scope.
+#[derive(Clone)]
+pub(super) enum Binding {
+    Var(VarId),
+    Macro(Rc<Macro>),
+}
+
+/// A template-introduced name.
+pub(super) struct Alias {
+    original: Symbol,
+    def_depth: usize,
+}
+
+/// What a name means at a given place.
+pub(super) enum Resolved {
+    Local(Binding),
+    /// Not bound locally: a global, a global macro or a keyword, by this
+    /// (original) name.
+    Free(Symbol),
+}
+
+/// Macro expansions allowed in one top-level form (stops a macro that keeps
+/// expanding into itself).
+const MAX_EXPANSIONS: usize = 100_000;
+
+pub(super) fn macro_as_variable(m: &Macro, span: Span) -> Error {
+    syntax_error(span, format!("`{}` is a macro, not a variable", m.name))
+        .with_help(format!("use it at the head of a form: ({} ...)", m.name))
+}
+
+impl Expander<'_> {
+    /// What `name` means here: local bindings first; for an alias, then the
+    /// bindings visible where its macro was defined.
+    pub(super) fn resolve(&self, name: Symbol) -> Resolved {
+        let mut name = name;
+        let mut depth = self.scopes.len();
+        loop {
+            let found = self.scopes[..depth]
+                .iter()
+                .rev()
+                .flat_map(|scope| scope.iter().rev())
+                .find(|(n, _)| *n == name)
+                .map(|(_, b)| b.clone());
+            if let Some(binding) = found {
+                return Resolved::Local(binding);
+            }
+            match self.aliases.get(&name) {
+                Some(alias) => {
+                    name = alias.original;
+                    depth = depth.min(alias.def_depth);
+                }
+                None => return Resolved::Free(name),
+            }
+        }
+    }
+
+    /// The name an alias stands for (itself if it is not an alias).
+    pub(super) fn strip_symbol(&self, name: Symbol) -> Symbol {
+        let mut name = name;
+        while let Some(alias) = self.aliases.get(&name) {
+            name = alias.original;
+        }
+        name
+    }
+
+    /// A copy of `datum` with every alias replaced by its original name.
+    fn strip_datum(&self, datum: &Datum) -> Datum {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            let kind = match &datum.kind {
+                DatumKind::Symbol(name) => {
+                    let symbol = Symbol::intern(name);
+                    if !self.aliases.contains_key(&symbol) {
+                        return datum.clone();
+                    }
+                    DatumKind::Symbol(self.strip_symbol(symbol).name().to_string())
+                }
+                DatumKind::List(items) => {
+                    DatumKind::List(items.iter().map(|d| self.strip_datum(d)).collect())
+                }
+                DatumKind::DottedList(items, tail) => DatumKind::DottedList(
+                    items.iter().map(|d| self.strip_datum(d)).collect(),
+                    Box::new(self.strip_datum(tail)),
+                ),
+                DatumKind::Vector(items) => {
+                    DatumKind::Vector(items.iter().map(|d| self.strip_datum(d)).collect())
+                }
+                _ => return datum.clone(),
+            };
+            Datum::new(kind, datum.span)
+        })
+    }
+
+    /// The value of a quoted datum (aliases back to their original names).
+    pub(crate) fn quote_value(&self, datum: &Datum) -> Value {
+        if self.aliases.is_empty() {
+            datum_to_value(datum)
+        } else {
+            datum_to_value(&self.strip_datum(datum))
+        }
+    }
+
+    /// Whether a datum is the identifier `word`, for other modules.
+    pub(crate) fn is_identifier(&self, datum: &Datum, word: &str) -> bool {
+        self.means(datum, word)
+    }
+
+    /// The macro a form's head names, if any.
+    fn macro_of(&self, datum: &Datum) -> Option<Rc<Macro>> {
+        let items = list_items(datum)?;
+        let name = items.first()?.as_symbol()?;
+        match self.resolve(Symbol::intern(name)) {
+            Resolved::Local(Binding::Macro(m)) => Some(m),
+            Resolved::Local(Binding::Var(_)) => None,
+            Resolved::Free(global) => self.global_macros.get(&global).cloned(),
+        }
+    }
+
+    /// Expands a macro use once, or `None` if `datum` is not one.
+    pub(super) fn expand_macro_use(&mut self, datum: &Datum) -> Result<Option<Datum>> {
+        let Some(m) = self.macro_of(datum) else {
+            return Ok(None);
+        };
+        if self.expansion_depth >= MAX_EXPANSIONS {
+            return Err(syntax_error(
+                datum.span,
+                format!("macro `{}` keeps expanding into itself", m.name),
+            ));
+        }
+        let mut introduced: Vec<(Symbol, Symbol)> = Vec::new();
+        let def_depth = m.def_depth;
+        let mut rename = |name: &str| -> String {
+            let alias = Symbol::gensym(name);
+            introduced.push((alias, Symbol::intern(name)));
+            alias.name().to_string()
+        };
+        let literal_matches = |literal: &str, input: &str| -> bool {
+            let input = self.strip_symbol(Symbol::intern(input));
+            *input.name() == *literal
+        };
+        let expanded = m.rules.expand(datum, &mut rename, &literal_matches)?;
+        for (alias, original) in introduced {
+            self.aliases.insert(
+                alias,
+                Alias {
+                    original,
+                    def_depth,
+                },
+            );
+        }
+        self.expansion_depth += 1;
+        Ok(Some(expanded))
+    }
+
+    /// Parses a macro definition's transformer.
+    fn parse_macro(&self, name: &Datum, spec: &Datum, def_depth: usize) -> Result<Rc<Macro>> {
+        let name = name.as_symbol().ok_or_else(|| {
+            syntax_error(name.span, "define-syntax: the macro name must be a symbol")
+        })?;
+        let strip = |text: &str| self.strip_symbol(Symbol::intern(text)).name().to_string();
+        let rules = SyntaxRules::parse(spec, &strip)?;
+        Ok(Rc::new(Macro {
+            name: self.strip_symbol(Symbol::intern(name)),
+            rules,
+            def_depth,
+        }))
+    }
+
+    fn define_parts_of_syntax<'d>(
+        &self,
+        datum: &'d Datum,
+        items: &'d [Datum],
+    ) -> Result<(&'d Datum, &'d Datum)> {
+        match items {
+            [_, name, spec] => Ok((name, spec)),
+            _ => Err(syntax_error(
+                datum.span,
+                "define-syntax: expected a name and a transformer",
+            )
+            .with_help(
+                "write (define-syntax name (syntax-rules (literal ...) (pattern template) ...))",
+            )),
+        }
+    }
+
+    /// Top-level `define-syntax`.
+    pub(super) fn define_global_macro(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        let (name, spec) = self.define_parts_of_syntax(datum, items)?;
+        let m = self.parse_macro(name, spec, 0)?;
+        self.global_macros.insert(m.name, m);
+        Ok(Core::new(CoreKind::Const(Value::Unspecified), datum.span))
+    }
+
+    /// `define-syntax` in a body: bound in the body's scope from here on.
+    pub(super) fn define_local_macro(&mut self, datum: &Datum, items: &[Datum]) -> Result<()> {
+        let (name, spec) = self.define_parts_of_syntax(datum, items)?;
+        let m = self.parse_macro(name, spec, self.scopes.len())?;
+        let key = Symbol::intern(name.as_symbol().unwrap_or_default());
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push((key, Binding::Macro(m)));
+        }
+        Ok(())
+    }
+
+    /// `(let-syntax ((name transformer) ...) body ...)`, and `letrec-syntax`
+    /// whose transformers also see each other.
+    pub(super) fn expand_let_syntax(
+        &mut self,
+        datum: &Datum,
+        items: &[Datum],
+        recursive: bool,
+    ) -> Result<Core> {
+        let span = datum.span;
+        let head = if recursive {
+            "letrec-syntax"
+        } else {
+            "let-syntax"
+        };
+        let bindings = items.get(1).and_then(list_items).ok_or_else(|| {
+            syntax_error(
+                span,
+                format!("{head}: expected a list of (name transformer) bindings"),
+            )
+        })?;
+        if items.len() < 3 {
+            return Err(syntax_error(span, format!("{head}: expected a body")));
+        }
+        let outer = self.scopes.len();
+        let def_depth = if recursive { outer + 1 } else { outer };
+        let mut scope = Vec::new();
+        for binding in bindings {
+            match list_items(binding) {
+                Some([name, spec]) => {
+                    let m = self.parse_macro(name, spec, def_depth)?;
+                    let key = Symbol::intern(name.as_symbol().unwrap_or_default());
+                    scope.push((key, Binding::Macro(m)));
+                }
+                _ => {
+                    return Err(syntax_error(
+                        binding.span,
+                        format!("{head}: each binding must be (name transformer)"),
+                    ))
+                }
+            }
+        }
+        self.scopes.push(scope);
+        let result = self.expand_body(&items[2..], span);
+        self.scopes.pop();
+        result
+    }
+}
