@@ -44,6 +44,12 @@ impl Global {
         drop(old);
     }
 
+    /// Whether the global holds exactly this builtin (checked without cloning).
+    #[inline]
+    pub fn holds(&self, primitive: &'static crate::builtins::Primitive) -> bool {
+        matches!(&*self.value.borrow(), Value::Primitive(p) if std::ptr::eq(*p, primitive))
+    }
+
     /// Whether the global has a value.
     pub fn is_bound(&self) -> bool {
         !matches!(*self.value.borrow(), Value::Undefined)

@@ -39,6 +39,9 @@ pub enum Expr {
     /// Evaluates all but the last for effect, the last in tail position.
     Seq(Box<[Expr]>),
     Call(Box<Call>),
+    /// A call of the running closure (a loop's recursion): no operator to
+    /// evaluate or check.
+    CallSelf(Box<Call>),
     /// A call of a hot builtin (`+`, `car`, `<`...) through its global: when
     /// the global still holds that builtin, the operation runs inline.
     PrimOp(Box<PrimOpCall>),

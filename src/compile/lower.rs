@@ -238,6 +238,9 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 }
+                if matches!(call.function, Expr::SelfRef) {
+                    return Expr::CallSelf(call);
+                }
                 let global_small_call =
                     matches!(call.function, Expr::Global(..)) && call.args.len() <= MAX_DIRECT_ARGS;
                 if global_small_call {

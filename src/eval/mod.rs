@@ -44,6 +44,7 @@ impl Interp {
             Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
             Expr::PrimOp(op) => self.eval_primop(op, bp, closure),
             Expr::CallGlobal(call) => self.eval_global_value(call, bp, closure),
+            Expr::SelfRef => Ok(Value::Closure(closure.clone())),
             _ => match self.eval_tail(expr, bp, closure)? {
                 Tail::Value(v) => Ok(v),
                 Tail::Call(callee, base, argc, span) => {
@@ -177,6 +178,24 @@ impl Interp {
                     continue;
                 }
                 Expr::Call(call) => return self.eval_call(call, bp, closure),
+                Expr::CallSelf(call) => {
+                    let base = self.stack.len();
+                    for arg in call.args.iter() {
+                        match self.eval(arg, bp, closure) {
+                            Ok(v) => self.stack.push(v),
+                            Err(e) => {
+                                self.stack.truncate(base);
+                                return Err(e);
+                            }
+                        }
+                    }
+                    return Ok(Tail::Call(
+                        closure.clone(),
+                        base,
+                        call.args.len(),
+                        call.span,
+                    ));
+                }
                 Expr::CallGlobal(call) => return self.eval_global_call(call, bp, closure),
                 Expr::PrimOp(op) => {
                     if self.primop_applies(op) {
@@ -320,9 +339,7 @@ impl Interp {
     #[inline]
     fn primop_applies(&self, op: &PrimOpCall) -> bool {
         match &op.call.function {
-            Expr::Global(cell, _) => {
-                matches!(cell.get(), Value::Primitive(p) if std::ptr::eq(p, op.primitive))
-            }
+            Expr::Global(cell, _) => cell.holds(op.primitive),
             _ => false,
         }
     }
@@ -633,8 +650,7 @@ impl Interp {
     ) -> Result<Value> {
         loop {
             self.enter_frame(&closure, base, argc, span)?;
-            let lambda = closure.lambda.clone();
-            match self.eval_tail(&lambda.body, base, &closure) {
+            match self.eval_tail(&closure.lambda.body, base, &closure) {
                 Ok(Tail::Value(v)) => return Ok(v),
                 Ok(Tail::Call(next, next_base, next_argc, next_span)) => {
                     for i in 0..next_argc {
@@ -649,6 +665,7 @@ impl Interp {
                     }
                 }
                 Err(mut e) => {
+                    let lambda = &closure.lambda;
                     if e.0.trace.len() < MAX_TRACE
                         && !lambda.toplevel
                         && !matches!(e.kind(), ErrorKind::Exit(_))
