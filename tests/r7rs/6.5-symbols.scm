@@ -1,0 +1,37 @@
+;;; R7RS-small section 6.5: symbols.
+;;; Expected values come from the examples and text of the report.
+
+(test-begin "6.5-symbols")
+
+(test-equal #t (symbol? 'foo))
+(test-equal #t (symbol? (car '(a b))))
+(test-equal #f (symbol? "bar"))
+(test-equal #t (symbol? 'nil))
+(test-equal #f (symbol? '()))
+(test-equal #f (symbol? #f))
+(test-equal #t (symbol? '|hello world|))
+(test-equal #t (symbol=? 'a 'a))
+(test-equal #f (symbol=? 'a 'A))
+(test-equal #t (symbol=? 'a 'a 'a))
+(test-equal #f (symbol=? 'a 'a 'b))
+(test-equal "flying-fish" (symbol->string 'flying-fish))
+(test-equal "Martin" (symbol->string 'Martin))
+(test-equal "Malvina" (symbol->string (string->symbol "Malvina")))
+(test-equal 'mISSISSIppi (string->symbol "mISSISSIppi"))
+(test-equal "identifiers are case sensitive" #f (eq? 'abc 'ABC))
+(test-equal #t (eq? 'bitBlt (string->symbol "bitBlt")))
+(test-equal #t (eq? 'LollyPop (string->symbol (symbol->string 'LollyPop))))
+(test-equal #t (string=? "K. Harris" (symbol->string (string->symbol "K. Harris"))))
+(test-equal "string->symbol interns" #t
+            (eq? (string->symbol (string #\a #\b)) (string->symbol "ab")))
+(test-equal "|x y|" (let ((out (open-output-string)))
+                      (write (string->symbol "x y") out)
+                      (get-output-string out)))
+(test-equal "x y" (symbol->string '|x y|))
+(test-equal "" (symbol->string (string->symbol "")))
+(test-equal "peculiar identifiers" '("+" "-" "..." "->x" "a.b" "<=?" "!$%&*/:<=>?^_~")
+            (map symbol->string '(+ - ... ->x a.b <=? !$%&*/:<=>?^_~)))
+(test-equal "|\\x41;| reads as A" 'A '|\x41;|)
+(test-equal #t (eq? '|abc| 'abc))
+
+(test-end "6.5-symbols")
