@@ -127,6 +127,11 @@ pub struct ErrorData {
     pub trace: Vec<TraceFrame>,
     /// The raised object for `raise`, or the irritants' list for `error`.
     pub payload: Option<Value>,
+    /// For errors raised by `error`: the message without the irritants
+    /// (what `error-object-message` returns); `message` has both.
+    pub bare_message: Option<String>,
+    /// Raised by `raise-continuable`: a handler's value may stand in for it.
+    pub continuable: bool,
     /// For [`ErrorKind::Escape`]: which continuation is being invoked.
     pub escape_id: u64,
     /// Handlers at this index of the handler stack and above have already seen
@@ -149,6 +154,8 @@ impl Error {
             labels: Vec::new(),
             trace: Vec::new(),
             payload: None,
+            bare_message: None,
+            continuable: false,
             escape_id: 0,
             handled_depth: None,
         }))

@@ -65,6 +65,15 @@ pub enum Output {
     Captured(String),
 }
 
+/// Where a caught `raise` came from: the object, its span and trace, and
+/// whether it was raised continuably.
+pub(crate) type RaiseOrigin = (
+    Value,
+    Option<crate::syntax::Span>,
+    Vec<crate::diagnostics::TraceFrame>,
+    bool,
+);
+
 /// The default limit on nested non-tail calls.
 pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
 
@@ -75,6 +84,8 @@ pub struct Interp {
     pub(crate) globals: HashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
     pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
+    /// Names macro templates introduced, and what they stand for.
+    pub(crate) aliases: HashMap<Symbol, crate::compile::expand::Alias>,
     /// Every source text read, for error reports.
     pub sources: SourceMap,
     /// The arena runtime's registry.
@@ -107,11 +118,7 @@ pub struct Interp {
     pub(crate) handlers: Vec<Value>,
     /// Where recently caught `raise`d objects were raised, so that a `guard`
     /// re-raising one (no clause matched) reports the original place.
-    pub(crate) recent_raises: Vec<(
-        Value,
-        Option<crate::syntax::Span>,
-        Vec<crate::diagnostics::TraceFrame>,
-    )>,
+    pub(crate) recent_raises: Vec<RaiseOrigin>,
     /// Source of unique ids for escape continuations.
     pub(crate) next_continuation: u64,
     /// What `(command-line)` returns: the script and its arguments.
@@ -136,6 +143,7 @@ impl Interp {
             stack: Vec::with_capacity(1024),
             globals: HashMap::new(),
             macros: HashMap::new(),
+            aliases: HashMap::new(),
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),
@@ -151,7 +159,7 @@ impl Interp {
             handlers: Vec::new(),
             recent_raises: Vec::new(),
             next_continuation: 0,
-            command_line: Vec::new(),
+            command_line: vec!["eshkol".to_string()],
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         for table in crate::builtins::tables() {

@@ -47,6 +47,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> u8 {
     let mut interp = Interp::new();
     interp.max_depth = cli.max_depth;
+    if let Some(file) = &cli.file {
+        interp.command_line = std::iter::once(file.display().to_string())
+            .chain(cli.args.iter().cloned())
+            .collect();
+    }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = if let Some(expr) = &cli.eval {
         interp.eval_str("<expression>", expr).map(|value| {

@@ -444,11 +444,15 @@ impl Port {
         self.with_input(who, |input| {
             let mut line = String::new();
             let mut any = false;
+            // A line ends at "\n", "\r\n" or a lone "\r".
             while let Some(c) = input.read_char()? {
                 any = true;
                 if c == '\n' {
-                    if line.ends_with('\r') {
-                        line.pop();
+                    return Ok(Some(line));
+                }
+                if c == '\r' {
+                    if let Some(('\n', _)) = input.peek_char()? {
+                        input.read_char()?;
                     }
                     return Ok(Some(line));
                 }

@@ -6,10 +6,7 @@ use crate::diagnostics::Result;
 use crate::interp::Interp;
 
 /// (file name, source) of each library file, in load order.
-const SOURCES: &[(&str, &str)] = &[(
-    "stdlib/testing.scm",
-    include_str!("../stdlib/testing.scm"),
-)];
+const SOURCES: &[(&str, &str)] = &[("stdlib/testing.scm", include_str!("../stdlib/testing.scm"))];
 
 /// Evaluates every library file into `interp`.
 pub fn load(interp: &mut Interp) -> Result<()> {

@@ -697,7 +697,10 @@ impl Drop for HashTable {
 /// re-raised (so an uncaught re-raise still points at the original place).
 pub struct Condition {
     pub kind: crate::diagnostics::ErrorKind,
+    /// The message alone (`error-object-message`).
     pub message: String,
+    /// The message with its irritants, as reported.
+    pub report: String,
     /// The irritants, as a list.
     pub irritants: Value,
     pub span: Option<Span>,

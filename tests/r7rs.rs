@@ -45,11 +45,7 @@ fn run(path: &Path) -> Result<(), Failed> {
     let outcome = interp.run_file(path);
     let output = interp.take_output();
     if let Err(e) = outcome {
-        return Err(format!(
-            "{output}\n{}",
-            interp.render_error(&e, false)
-        )
-        .into());
+        return Err(format!("{output}\n{}", interp.render_error(&e, false)).into());
     }
     let failed = count(&mut interp, "(test-runner-fail-count)")?;
     let passed = count(&mut interp, "(test-runner-pass-count)")?;

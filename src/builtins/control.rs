@@ -261,6 +261,7 @@ fn error(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         }
         _ => {}
     }
+    let bare = message.clone();
     for irritant in irritants {
         if !message.is_empty() {
             message.push(' ');
@@ -270,7 +271,10 @@ fn error(interp: &mut Interp, values: &[Value]) -> Result<Value> {
                 .unwrap_or_else(|_| write_string_lossy(irritant)),
         );
     }
-    Err(Error::new(ErrorKind::User, message).with_payload(Value::list(irritants.to_vec())))
+    let mut error =
+        Error::new(ErrorKind::User, message).with_payload(Value::list(irritants.to_vec()));
+    error.0.bare_message = Some(bare);
+    Err(error)
 }
 
 fn exit(_: &mut Interp, values: &[Value]) -> Result<Value> {
@@ -435,9 +439,46 @@ fn make_parameter(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     })))
 }
 
+/// Which standard port a `current-...-port` builtin stands for, if any: they
+/// act as parameters in `parameterize`.
+fn port_parameter(value: &Value) -> Option<&'static str> {
+    match value {
+        Value::Primitive(p)
+            if matches!(
+                p.name,
+                "current-output-port" | "current-input-port" | "current-error-port"
+            ) =>
+        {
+            Some(p.name)
+        }
+        _ => None,
+    }
+}
+
+/// Swaps the standard port `name` with `port`, returning the old one.
+fn swap_port(interp: &mut Interp, name: &str, port: Value) -> Result<Value> {
+    let Value::Port(new) = port else {
+        return Err(Error::wrong_type("parameterize", "a port", &port));
+    };
+    let slot = match name {
+        "current-output-port" => &mut interp.current_output,
+        "current-input-port" => &mut interp.current_input,
+        _ => &mut interp.current_error,
+    };
+    Ok(Value::Port(std::mem::replace(slot, new)))
+}
+
 fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let parameters = args::list("parameterize", &values[0])?;
     let new_values = args::list("parameterize", &values[1])?;
+    if let ([p], [v]) = (&parameters[..], &new_values[..]) {
+        if let Some(name) = port_parameter(p) {
+            let old = swap_port(interp, name, v.clone())?;
+            let result = interp.apply(&values[2], &[]);
+            swap_port(interp, name, old)?;
+            return result;
+        }
+    }
     let mut converted = Vec::with_capacity(new_values.len());
     for (p, v) in parameters.iter().zip(&new_values) {
         match p {

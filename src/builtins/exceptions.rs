@@ -128,7 +128,11 @@ pub fn error_to_value(error: &Error) -> Value {
     }
     Value::Condition(Rc::new(Condition {
         kind: data.kind,
-        message: data.message.clone(),
+        message: data
+            .bare_message
+            .clone()
+            .unwrap_or_else(|| data.message.clone()),
+        report: data.message.clone(),
         irritants: data.payload.clone().unwrap_or(Value::Null),
         span: data.span,
         help: data.help.clone(),
@@ -142,7 +146,8 @@ pub fn error_to_value(error: &Error) -> Value {
 pub fn value_to_error(value: Value) -> Error {
     match &value {
         Value::Condition(c) => {
-            let mut error = Error::new(c.kind, c.message.clone());
+            let mut error = Error::new(c.kind, c.report.clone());
+            error.0.bare_message = Some(c.message.clone());
             error.0.span = c.span;
             error.0.help = c.help.clone();
             error.0.labels = c.labels.clone();
@@ -174,9 +179,18 @@ fn call_handler(interp: &mut Interp, obj: &Value) -> Option<(usize, Result<Value
     Some((index, result))
 }
 
+/// The error for a raise that unwinds to the innermost `guard` (or escapes
+/// altogether): handlers inside that guard must not see it again.
+fn unwinding(interp: &Interp, obj: &Value, continuable: bool) -> Error {
+    let mut error = value_to_error(obj.clone());
+    error.0.handled_depth = Some(interp.handlers.len().saturating_sub(1));
+    error.0.continuable = continuable;
+    error
+}
+
 fn raise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     match call_handler(interp, &values[0]) {
-        None => Err(value_to_error(values[0].clone())),
+        None => Err(unwinding(interp, &values[0], false)),
         Some((_, Err(e))) => Err(e),
         Some((index, Ok(_))) => {
             let mut error = Error::new(
@@ -196,7 +210,7 @@ fn raise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 
 fn raise_continuable(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     match call_handler(interp, &values[0]) {
-        None => Err(value_to_error(values[0].clone())),
+        None => Err(unwinding(interp, &values[0], true)),
         Some((_, result)) => result,
     }
 }
@@ -311,25 +325,52 @@ fn is_arena_destroyed_error(_: &mut Interp, values: &[Value]) -> Result<Value> {
 
 fn report_string(_: &mut Interp, values: &[Value]) -> Result<Value> {
     match condition(&values[0]) {
-        Some(c) => Ok(Value::string(&c.message)),
+        Some(c) => Ok(Value::string(&c.report)),
         None => Ok(Value::string(&write_string_lossy(&values[0]))),
     }
 }
 
+/// `guard` with no matching clause: the object goes on to the next handler
+/// out, as by `raise-continuable` when it was raised that way (the handler's
+/// value becomes the `guard`'s), else as by `raise`.
 fn reraise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let mut error = value_to_error(values[0].clone());
-    if !matches!(values[0], Value::Condition(_)) {
+    let obj = &values[0];
+    let mut error = value_to_error(obj.clone());
+    let mut continuable = false;
+    if !matches!(obj, Value::Condition(_)) {
         let origin = interp
             .recent_raises
             .iter()
             .rev()
-            .find(|(obj, _, _)| obj.is_eq(&values[0]));
-        if let Some((_, span, trace)) = origin {
+            .find(|(o, _, _, _)| o.is_eq(obj));
+        if let Some((_, span, trace, was_continuable)) = origin {
             error.0.span = *span;
             error.0.trace = trace.clone();
+            continuable = *was_continuable;
         }
     }
-    Err(error)
+    match call_handler(interp, obj) {
+        None => {
+            error.0.handled_depth = Some(interp.handlers.len().saturating_sub(1));
+            error.0.continuable = continuable;
+            Err(error)
+        }
+        Some((_, Err(e))) => Err(e),
+        Some((_, Ok(v))) if continuable => Ok(v),
+        Some((index, Ok(_))) => {
+            let mut secondary = Error::new(
+                error.kind(),
+                format!(
+                    "exception handler returned from a non-continuable error: {}",
+                    error.message()
+                ),
+            );
+            secondary.0.span = error.0.span;
+            secondary.0.payload = error.0.payload.clone();
+            secondary.0.handled_depth = Some(index);
+            Err(secondary)
+        }
+    }
 }
 
 fn assert_failed(_: &mut Interp, values: &[Value]) -> Result<Value> {

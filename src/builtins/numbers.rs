@@ -327,6 +327,13 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("atan", 1, 2, atan, "(atan z) or (atan y x): arctangent"),
     prim!("square", 1, 1, square, "(square z): z times z"),
     prim!(
+        "rationalize",
+        2,
+        2,
+        rationalize,
+        "(rationalize x y): the simplest rational within y of x"
+    ),
+    prim!(
         "numerator",
         1,
         1,
@@ -1218,6 +1225,77 @@ fn random(_: &mut Interp, args: &[Value]) -> Result<Value> {
             "a positive integer or real",
             other,
         )),
+    }
+}
+
+/// The simplest rational in `[lo, hi]` (Stern–Brocot), both positive.
+fn simplest_positive(lo: &BigRational, hi: &BigRational) -> BigRational {
+    use num_traits::One;
+    let floor = lo.floor();
+    if floor == *lo {
+        return floor;
+    }
+    if floor < hi.floor() {
+        return floor + BigRational::one();
+    }
+    let below = BigRational::one() / (hi - &floor);
+    let above = BigRational::one() / (lo - &floor);
+    floor + BigRational::one() / simplest_positive(&below, &above)
+}
+
+/// The simplest rational in `[lo, hi]`.
+fn simplest_between(lo: &BigRational, hi: &BigRational) -> BigRational {
+    use num_traits::{Signed, Zero};
+    if lo.is_positive() {
+        simplest_positive(lo, hi)
+    } else if hi.is_negative() {
+        -simplest_positive(&-hi, &-lo)
+    } else {
+        BigRational::zero()
+    }
+}
+
+/// `(rationalize x y)`
+fn rationalize(_: &mut Interp, args: &[Value]) -> Result<Value> {
+    use num_traits::Signed;
+    let inexact = !crate::numeric::is_exact(&args[0]) || !crate::numeric::is_exact(&args[1]);
+    if let (Some(x), Some(y)) = (
+        crate::numeric::to_f64(&args[0]),
+        crate::numeric::to_f64(&args[1]),
+    ) {
+        if x.is_nan() || y.is_nan() {
+            return Ok(Value::Float(f64::NAN));
+        }
+        if y.is_infinite() {
+            return Ok(if x.is_infinite() {
+                Value::Float(f64::NAN)
+            } else {
+                Value::Float(0.0)
+            });
+        }
+        if x.is_infinite() {
+            return Ok(Value::Float(x));
+        }
+    }
+    let exact = |v: &Value| -> Result<BigRational> {
+        let v = match v {
+            Value::Float(x) => crate::numeric::float_to_exact(*x)
+                .ok_or_else(|| Error::wrong_type("rationalize", "a finite real number", v))?,
+            other => other.clone(),
+        };
+        crate::numeric::to_rational(&v)
+            .ok_or_else(|| Error::wrong_type("rationalize", "a real number", &v))
+    };
+    let x = exact(&args[0])?;
+    let y = exact(&args[1])?.abs();
+    let result = simplest_between(&(&x - &y), &(&x + &y));
+    let exact = crate::numeric::normalize_rat(result);
+    if inexact {
+        Ok(Value::Float(
+            crate::numeric::to_f64(&exact).unwrap_or(f64::NAN),
+        ))
+    } else {
+        Ok(exact)
     }
 }
 

@@ -22,7 +22,8 @@ use crate::syntax::Datum;
 
 /// Compiles one top-level form into a procedure of no arguments that runs it.
 pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
-    let mut expander = expand::Expander::new(&mut interp.sources, &mut interp.macros);
+    let mut expander =
+        expand::Expander::new(&mut interp.sources, &mut interp.macros, &mut interp.aliases);
     let core = expander.expand_toplevel(datum)?;
     let vars = std::mem::take(&mut expander.vars);
     let lowerer = lower::Lowerer::new(&vars, interp);

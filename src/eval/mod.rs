@@ -558,8 +558,12 @@ impl Interp {
         if self.recent_raises.len() >= 16 {
             self.recent_raises.remove(0);
         }
-        self.recent_raises
-            .push((obj.clone(), error.0.span, error.0.trace.clone()));
+        self.recent_raises.push((
+            obj.clone(),
+            error.0.span,
+            error.0.trace.clone(),
+            error.0.continuable,
+        ));
     }
 
     /// Calls a run-time procedure other than a `case-lambda`.

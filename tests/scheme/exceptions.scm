@@ -18,7 +18,8 @@
 (guard (e ((error-object? e) (error-object-kind e))) (vector-ref (vector) 1)) ; => range
 (guard (e ((error-object? e) (error-object-kind e))) (undefined-variable)) ; => unbound
 (guard (e ((error-object? e) (error-object-kind e))) ((lambda (x) x))) ; => arity
-(guard (e ((error-object? e) (error-object-message e))) (error "custom" 1 2)) ; => "custom 1 2"
+(guard (e ((error-object? e) (error-object-message e))) (error "custom" 1 2)) ; => "custom"
+(guard (e ((error-object? e) (condition/report-string e))) (error "custom" 1 "two")) ; => "custom 1 \"two\""
 (guard (e ((error-object? e) (error-object-irritants e))) (error "custom" 1 2)) ; => (1 2)
 (guard (e ((file-error? e) 'file)) (load "/no/such/file.scm")) ; => file
 (guard (e ((read-error? e) 'read)) (eval (quote (car 1 2)))) ; error: arity
@@ -55,7 +56,7 @@
 ; raise of a condition object
 (guard (outer ((error-object? outer) (error-object-message outer)))
   (guard (inner ((string? inner) 'no))
-    (error "deep" 'problem))) ; => "deep problem"
+    (error "deep" 'problem))) ; => "deep"
 
 ; assert
 (assert (= 1 1))

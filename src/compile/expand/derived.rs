@@ -36,6 +36,11 @@ impl Expander<'_> {
         }
         match head {
             "define-values" => self.rewrite_define_values(datum, items).map(Some),
+            "cond-expand" => {
+                let mut forms = vec![sym("begin", datum.span)];
+                forms.extend(self.cond_expand_forms(datum, items)?);
+                Ok(Some(list(forms, datum.span)))
+            }
             "define-record-type" => self.rewrite_define_record_type(datum, items).map(Some),
             "include" => {
                 let mut forms = vec![sym("begin", datum.span)];
@@ -273,6 +278,78 @@ impl Expander<'_> {
             forms.extend(crate::syntax::parse_program(&text, source).map_err(Error::from_read)?);
         }
         Ok(forms)
+    }
+
+    /// The forms of the first `cond-expand` clause whose feature requirement
+    /// holds (none if no clause applies).
+    pub(super) fn cond_expand_forms(
+        &mut self,
+        datum: &Datum,
+        items: &[Datum],
+    ) -> Result<Vec<Datum>> {
+        for clause in &items[1..] {
+            let parts = list_items(clause)
+                .filter(|p| !p.is_empty())
+                .ok_or_else(|| {
+                    syntax_error(
+                        clause.span,
+                        "cond-expand: each clause must be (requirement form ...)",
+                    )
+                })?;
+            if self.means(&parts[0], "else") || self.feature_met(&parts[0])? {
+                return Ok(parts[1..].to_vec());
+            }
+        }
+        let _ = datum;
+        Ok(Vec::new())
+    }
+
+    /// Evaluates a feature requirement: a feature identifier, `(and ...)`,
+    /// `(or ...)`, `(not ...)` or `(library name)`.
+    fn feature_met(&self, requirement: &Datum) -> Result<bool> {
+        if let Some(name) = requirement.as_symbol() {
+            let name = self.strip_symbol(Symbol::intern(name)).name();
+            return Ok(FEATURES.contains(&&*name));
+        }
+        let items = list_items(requirement)
+            .filter(|i| !i.is_empty())
+            .ok_or_else(|| {
+                syntax_error(
+                    requirement.span,
+                    "cond-expand: malformed feature requirement",
+                )
+            })?;
+        let head = items[0]
+            .as_symbol()
+            .map(|n| self.strip_symbol(Symbol::intern(n)).name().to_string())
+            .unwrap_or_default();
+        match (head.as_str(), &items[1..]) {
+            ("and", rest) => {
+                for r in rest {
+                    if !self.feature_met(r)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ("or", rest) => {
+                for r in rest {
+                    if self.feature_met(r)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            ("not", [r]) => Ok(!self.feature_met(r)?),
+            ("library", [name]) => Ok(library_available(name)),
+            _ => Err(syntax_error(
+                requirement.span,
+                "cond-expand: malformed feature requirement",
+            )
+            .with_help(
+                "use a feature name, (and ...), (or ...), (not ...) or (library (scheme base))",
+            )),
+        }
     }
 
     /// `(guard (var clause ...) body ...)`.
@@ -529,4 +606,52 @@ impl Expander<'_> {
             span,
         ))
     }
+}
+
+/// The feature identifiers `cond-expand` and `(features)` know.
+pub const FEATURES: &[&str] = &[
+    "r7rs",
+    "exact-closed",
+    "ratios",
+    "full-unicode",
+    "eshkol",
+    "arenas",
+];
+
+/// Whether a library name names one whose procedures are built in.
+fn library_available(name: &Datum) -> bool {
+    let Some(parts) = list_items(name) else {
+        return false;
+    };
+    let words: Vec<String> = parts
+        .iter()
+        .map(|p| match &p.kind {
+            DatumKind::Symbol(s) => s.clone(),
+            DatumKind::Number(NumberLiteral::Fixnum(n)) => n.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        [
+            "scheme",
+            "base"
+                | "char"
+                | "cxr"
+                | "case-lambda"
+                | "eval"
+                | "file"
+                | "inexact"
+                | "lazy"
+                | "process-context"
+                | "read"
+                | "repl"
+                | "time"
+                | "write"
+        ] | [
+            "srfi",
+            "1" | "6" | "8" | "9" | "23" | "34" | "39" | "64" | "69"
+        ]
+    )
 }

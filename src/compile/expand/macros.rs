@@ -29,7 +29,7 @@ pub(super) enum Binding {
 }
 
 /// A template-introduced name.
-pub(super) struct Alias {
+pub struct Alias {
     original: Symbol,
     def_depth: usize,
 }

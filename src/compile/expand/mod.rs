@@ -8,8 +8,9 @@
 mod derived;
 mod macros;
 
-pub use macros::Macro;
-use macros::{macro_as_variable, Alias, Binding, Resolved};
+pub use derived::FEATURES;
+use macros::{macro_as_variable, Binding, Resolved};
+pub use macros::{Alias, Macro};
 
 use crate::compile::core::*;
 use crate::compile::quasi;
@@ -31,7 +32,9 @@ pub struct Expander<'a> {
     scopes: Vec<Vec<(Symbol, Binding)>>,
     /// Names introduced by macro templates, each standing for an original
     /// name as seen where its macro was defined (see [`macros`]).
-    aliases: HashMap<Symbol, Alias>,
+    /// (Kept by the interpreter: a macro defined by a macro carries aliases
+    /// into later forms.)
+    aliases: &'a mut HashMap<Symbol, Alias>,
     /// Macros defined at top level, shared across forms.
     global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
     /// Nested macro expansions in progress (to stop runaway recursion).
@@ -59,11 +62,12 @@ impl<'a> Expander<'a> {
     pub fn new(
         sources: &'a mut SourceMap,
         global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
+        aliases: &'a mut HashMap<Symbol, Alias>,
     ) -> Expander<'a> {
         Expander {
             vars: Vec::new(),
             scopes: Vec::new(),
-            aliases: HashMap::new(),
+            aliases,
             global_macros,
             expansion_depth: 0,
             lambda_stack: vec![TOPLEVEL],
@@ -529,6 +533,10 @@ impl<'a> Expander<'a> {
             "assert" => self.expand_assert(datum, items),
             "include" => {
                 let forms = self.include_forms(datum, items)?;
+                Ok(seq(self.expand_all(&forms)?, span))
+            }
+            "cond-expand" => {
+                let forms = self.cond_expand_forms(datum, items)?;
                 Ok(seq(self.expand_all(&forms)?, span))
             }
             "define-values" | "define-record-type" => Err(syntax_error(
@@ -1201,6 +1209,7 @@ pub const KEYWORDS: &[&str] = &[
     "define-syntax",
     "let-syntax",
     "letrec-syntax",
+    "cond-expand",
 ];
 
 /// A call of the builtin `name`, whatever the program has bound that name to.
