@@ -1,5 +1,7 @@
 //! A single arena: a list of blocks handed out by bump allocation.
 
+use std::ptr::NonNull;
+
 use super::block::{align_up, Block, ALIGN};
 use super::error::ArenaError;
 use super::stats::ArenaStats;
@@ -17,7 +19,8 @@ use super::stats::ArenaStats;
 /// Allocations are named by `(block, offset)` plus their length rather than
 /// by reference, so they stay valid while the arena grows; after
 /// [`Arena::reset`] the [`Arena::epoch`] changes so a caller can tell old
-/// names from new ones.
+/// names from new ones. For a C caller, [`Arena::alloc_ptr`] gives the
+/// address instead: blocks never move, so it stays valid as the arena grows.
 #[derive(Debug)]
 pub struct Arena {
     /// The blocks, oldest first; never empty, and only the last has room.
@@ -135,6 +138,31 @@ impl Arena {
         Ok((index, 0))
     }
 
+    /// Hands out `n` zeroed bytes like [`Arena::alloc`] and returns them
+    /// as a slice, for callers that use the bytes at once.
+    pub fn alloc_slice(&mut self, n: usize) -> Result<&mut [u8], ArenaError> {
+        let (block, offset) = self.alloc(n)?;
+        self.bytes_mut(block, offset, n)
+    }
+
+    /// Hands out `n` zeroed bytes like [`Arena::alloc`] and returns their
+    /// address, 8-byte aligned: the form a C caller needs.
+    ///
+    /// The address stays valid for `n` bytes of reads and writes until the
+    /// arena is reset or dropped, however much it grows in between, because
+    /// blocks never move (see `Block`). It is computed without creating a
+    /// reference to the block, so it does not disturb addresses handed out
+    /// before it. For `n == 0` it is a non-null aligned address that must not
+    /// be read or written and may equal other allocations' addresses.
+    /// Using the address is up to the caller; this method itself is safe.
+    pub fn alloc_ptr(&mut self, n: usize) -> Result<NonNull<u8>, ArenaError> {
+        let (block, offset) = self.alloc(n)?;
+        let block = &mut self.blocks[block as usize];
+        // A block's buffer is never null, even when empty (`Vec` uses a
+        // dangling non-null pointer then), so this never fails.
+        NonNull::new(block.address_of(offset)).ok_or(ArenaError::OutOfMemory { requested: n })
+    }
+
     /// Accounts for `n` bytes stored outside the blocks (objects the
     /// interpreter keeps elsewhere) exactly as an allocation of `n` bytes
     /// would: limit, growth and counts included.
@@ -147,7 +175,7 @@ impl Arena {
     pub fn bytes(&self, block: u32, offset: usize, len: usize) -> Result<&[u8], ArenaError> {
         let block = self.block(block)?;
         let end = Self::range_end(offset, len, block.used)?;
-        Ok(&block.data[offset..end])
+        Ok(block.slice(offset, end))
     }
 
     /// The `len` bytes at `offset` in `block`, writable, if they have been
@@ -167,7 +195,7 @@ impl Arena {
                 len: count,
             })?;
         let end = Self::range_end(offset, len, block.used)?;
-        Ok(&mut block.data[offset..end])
+        Ok(block.slice_mut(offset, end))
     }
 
     /// Looks a block up by index.
@@ -353,6 +381,66 @@ mod tests {
         assert!(a.bytes(b2, o2, 40).unwrap().iter().all(|&x| x == 0));
         // Growing did not move or change the first allocation.
         assert!(a.bytes(b, o, 20).unwrap().iter().all(|&x| x == 0xAB));
+    }
+
+    #[test]
+    fn alloc_slice_hands_out_the_allocated_bytes() {
+        let mut a = Arena::new(32, None).unwrap();
+        let first = a.alloc_slice(20).unwrap();
+        assert_eq!(first.len(), 20);
+        assert!(first.iter().all(|&x| x == 0));
+        first.fill(7);
+        // The next allocation starts at the aligned offset 24.
+        let second = a.alloc_slice(8).unwrap();
+        assert_eq!(second, &[0; 8]);
+        second.fill(9);
+        assert_eq!(a.bytes(0, 0, 20).unwrap(), &[7; 20]);
+        assert_eq!(a.bytes(0, 24, 8).unwrap(), &[9; 8]);
+        // Growth and zero sizes work as for `alloc`.
+        assert_eq!(a.alloc_slice(40).unwrap().len(), 40);
+        assert_eq!(a.alloc_slice(0).unwrap().len(), 0);
+        assert_eq!(a.block_capacities(), vec![32, 64]);
+        assert_eq!(a.stats().allocations, 4);
+        let mut bounded = Arena::new(16, Some(8)).unwrap();
+        assert!(matches!(
+            bounded.alloc_slice(9),
+            Err(ArenaError::LimitExceeded { .. })
+        ));
+    }
+
+    #[test]
+    fn alloc_ptr_addresses_are_aligned_and_stable() {
+        let mut a = Arena::new(64, None).unwrap();
+        let mut seen = Vec::new();
+        for n in [1, 3, 8, 13, 100, 7, 1000, 5] {
+            let p = a.alloc_ptr(n).unwrap();
+            assert_eq!(p.as_ptr() as usize % 8, 0, "alloc_ptr({n})");
+            seen.push((p.as_ptr() as usize, n));
+        }
+        // Each address is where `alloc` put the bytes: the slices the arena
+        // reports for its blocks contain them, and none overlap.
+        let s = a.stats();
+        assert_eq!(s.blocks, a.block_capacities().len());
+        seen.sort();
+        for pair in seen.windows(2) {
+            assert!(pair[0].0 + pair[0].1 <= pair[1].0, "overlap: {pair:?}");
+        }
+        let first = a.bytes(0, 0, 1).unwrap().as_ptr() as usize;
+        assert!(seen.iter().any(|&(p, _)| p == first));
+        // Zero-size allocations get a non-null aligned address too.
+        assert_eq!(a.alloc_ptr(0).unwrap().as_ptr() as usize % 8, 0);
+        a.reset();
+        assert_eq!(a.alloc_ptr(16).unwrap().as_ptr() as usize, first);
+        let mut bounded = Arena::new(16, Some(8)).unwrap();
+        assert!(bounded.alloc_ptr(8).is_ok());
+        assert!(matches!(
+            bounded.alloc_ptr(1),
+            Err(ArenaError::LimitExceeded { .. })
+        ));
+        assert!(matches!(
+            bounded.alloc_ptr(usize::MAX),
+            Err(ArenaError::OutOfMemory { .. })
+        ));
     }
 
     #[test]
