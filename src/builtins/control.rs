@@ -468,51 +468,75 @@ fn swap_port(interp: &mut Interp, name: &str, port: Value) -> Result<Value> {
     Ok(Value::Port(std::mem::replace(slot, new)))
 }
 
+/// Sets a parameter (a parameter object or a standard-port builtin) to
+/// `value`, returning its previous value.
+fn swap_parameter(interp: &mut Interp, parameter: &Value, value: Value) -> Result<Value> {
+    if let Some(name) = port_parameter(parameter) {
+        return swap_port(interp, name, value);
+    }
+    match parameter {
+        Value::Special(special) => match &**special {
+            SpecialProc::Parameter { value: cell, .. } => {
+                if value.is_container() {
+                    crate::gc::note_mutation(Value::Special(special.clone()));
+                }
+                Ok(cell.replace(value))
+            }
+            _ => Err(Error::wrong_type(
+                "parameterize",
+                "a parameter object",
+                parameter,
+            )),
+        },
+        _ => Err(Error::wrong_type(
+            "parameterize",
+            "a parameter object",
+            parameter,
+        )),
+    }
+}
+
 fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let parameters = args::list("parameterize", &values[0])?;
     let new_values = args::list("parameterize", &values[1])?;
-    if let ([p], [v]) = (&parameters[..], &new_values[..]) {
-        if let Some(name) = port_parameter(p) {
-            let old = swap_port(interp, name, v.clone())?;
-            let result = interp.apply(&values[2], &[]);
-            swap_port(interp, name, old)?;
-            return result;
-        }
-    }
+    // Convert every value first, so a failing converter changes nothing.
     let mut converted = Vec::with_capacity(new_values.len());
     for (p, v) in parameters.iter().zip(&new_values) {
-        match p {
+        let value = match p {
             Value::Special(special) => match &**special {
-                SpecialProc::Parameter { converter, .. } => converted.push(match converter {
-                    Some(c) => interp.apply(c, std::slice::from_ref(v))?,
-                    None => v.clone(),
-                }),
+                SpecialProc::Parameter {
+                    converter: Some(c), ..
+                } => interp.apply(c, std::slice::from_ref(v))?,
+                SpecialProc::Parameter { .. } => v.clone(),
                 _ => return Err(Error::wrong_type("parameterize", "a parameter object", p)),
             },
-            _ => return Err(Error::wrong_type("parameterize", "a parameter object", p)),
+            other if port_parameter(other).is_some() => v.clone(),
+            other => {
+                return Err(Error::wrong_type(
+                    "parameterize",
+                    "a parameter object",
+                    other,
+                ))
+            }
+        };
+        converted.push(value);
+    }
+    let mut saved = Vec::with_capacity(parameters.len());
+    for (p, v) in parameters.iter().zip(converted) {
+        match swap_parameter(interp, p, v) {
+            Ok(old) => saved.push(old),
+            Err(e) => {
+                for (p, old) in parameters.iter().zip(saved).rev() {
+                    swap_parameter(interp, p, old)?;
+                }
+                return Err(e);
+            }
         }
     }
-    let swap = |parameters: &[Value], values: Vec<Value>| -> Vec<Value> {
-        parameters
-            .iter()
-            .zip(values)
-            .map(|(p, v)| match p {
-                Value::Special(special) => match &**special {
-                    SpecialProc::Parameter { value, .. } => {
-                        if v.is_container() {
-                            crate::gc::note_mutation(Value::Special(special.clone()));
-                        }
-                        value.replace(v)
-                    }
-                    _ => Value::Unspecified,
-                },
-                _ => Value::Unspecified,
-            })
-            .collect()
-    };
-    let old = swap(&parameters, converted);
     let result = interp.apply(&values[2], &[]);
-    swap(&parameters, old);
+    for (p, old) in parameters.iter().zip(saved).rev() {
+        swap_parameter(interp, p, old)?;
+    }
     result
 }
 
