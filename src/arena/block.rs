@@ -46,14 +46,24 @@ fn padding_to_align(address: usize) -> usize {
     address.wrapping_neg() & (ALIGN - 1)
 }
 
+/// Blocks at least this large are first requested with `try_reserve_exact`.
+const PROBE_FROM: usize = 64 * 1024 * 1024;
+
 /// A zeroed buffer of `len` bytes, or an error instead of an abort.
+///
+/// `vec![0; n]` gets pre-zeroed memory from the allocator (`calloc`: fresh
+/// pages are not even touched), but aborts the process when the allocator
+/// refuses. A request big enough to be refused is therefore first made with
+/// `try_reserve_exact`, which reports failure instead; only a size the
+/// allocator has just granted is then allocated for real. Smaller blocks skip
+/// the probe, because freeing a probe makes the allocator serve the next large
+/// request from recycled memory that must be zeroed by hand.
 fn zeroed(len: usize, error: ArenaError) -> Result<Vec<u8>, ArenaError> {
-    // `vec![0; n]` aborts the process when the allocator refuses, so first
-    // ask with `try_reserve_exact`, which reports failure instead; only a
-    // request the allocator has just granted is then made for real.
-    let mut probe: Vec<u8> = Vec::new();
-    probe.try_reserve_exact(len).map_err(|_| error)?;
-    drop(probe);
+    if len >= PROBE_FROM {
+        let mut probe: Vec<u8> = Vec::new();
+        probe.try_reserve_exact(len).map_err(|_| error)?;
+        drop(probe);
+    }
     Ok(vec![0; len])
 }
 
