@@ -19,7 +19,7 @@ use std::io::{BufRead, BufWriter, Write};
 
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::{io_reason, Interp};
-use crate::syntax::{parse_program, ReadErrorKind, SourceId};
+use crate::syntax::{parse_program_with, ReadErrorKind, SourceId};
 use crate::value::Value;
 
 /// Whether a port reads or writes.
@@ -67,10 +67,13 @@ struct Input {
     stdin: bool,
     /// Standard input reported end of file.
     at_end: bool,
-    /// Data already parsed by `read`, each with the position just after it:
-    /// valid while the port's position is `cache_from`.
-    cache: VecDeque<(Value, usize)>,
+    /// Data already parsed by `read`, each with the position just after it
+    /// and whether `#!fold-case` is in effect there: valid while the port's
+    /// position is `cache_from`.
+    cache: VecDeque<(Value, usize, bool)>,
     cache_from: usize,
+    /// Whether `#!fold-case` is in effect at `pos`.
+    fold_case: bool,
 }
 
 impl Input {
@@ -82,6 +85,7 @@ impl Input {
             at_end: false,
             cache: VecDeque::new(),
             cache_from: 0,
+            fold_case: false,
         }
     }
 
@@ -159,8 +163,9 @@ impl Input {
     /// Reads one datum: `Value::Eof` when only whitespace and comments remain.
     fn read_datum(&mut self) -> Result<Value> {
         if !self.stdin && self.cache_from == self.pos {
-            if let Some((value, end)) = self.cache.pop_front() {
+            if let Some((value, end, fold_case)) = self.cache.pop_front() {
                 self.pos = end;
+                self.fold_case = fold_case;
                 self.cache_from = end;
                 return Ok(value);
             }
@@ -177,8 +182,8 @@ impl Input {
                 ),
             };
             let base = self.pos;
-            match parse_program(text, SourceId(0)) {
-                Ok(data) if data.is_empty() => {
+            match parse_program_with(text, SourceId(0), self.fold_case) {
+                Ok(parsed) if parsed.data.is_empty() => {
                     if bad_utf8 {
                         return Err(read_error("the input is not valid UTF-8"));
                     }
@@ -188,14 +193,18 @@ impl Input {
                     self.pos = self.buf.len();
                     return Ok(Value::Eof);
                 }
-                Ok(data) => {
-                    let mut values = data.iter().map(|d| {
-                        (
-                            crate::compile::quote::datum_to_value(d),
-                            base + d.span.end as usize,
-                        )
-                    });
-                    let Some((first, end)) = values.next() else {
+                Ok(parsed) => {
+                    let mut values = Vec::with_capacity(parsed.data.len());
+                    for d in &parsed.data {
+                        let end = d.span.end as usize;
+                        values.push((
+                            datum_value(d)?,
+                            base + end,
+                            parsed.fold_case_at(end, self.fold_case),
+                        ));
+                    }
+                    let mut values = values.into_iter();
+                    let Some((first, end, fold_case)) = values.next() else {
                         return Ok(Value::Eof);
                     };
                     if !self.stdin {
@@ -203,18 +212,23 @@ impl Input {
                         self.cache_from = end;
                     }
                     self.pos = end;
+                    self.fold_case = fold_case;
                     return Ok(first);
                 }
                 Err(error) => {
                     let stop = error.span.start as usize;
                     if stop > 0 {
-                        if let Some(Ok(data)) =
-                            text.get(..stop).map(|t| parse_program(t, SourceId(0)))
+                        if let Some(Ok(parsed)) = text
+                            .get(..stop)
+                            .map(|t| parse_program_with(t, SourceId(0), self.fold_case))
                         {
-                            if let Some(first) = data.first() {
-                                if first.span.end as usize <= stop {
-                                    self.pos = base + first.span.end as usize;
-                                    return Ok(crate::compile::quote::datum_to_value(first));
+                            if let Some(first) = parsed.data.first() {
+                                let end = first.span.end as usize;
+                                if end <= stop {
+                                    let value = datum_value(first)?;
+                                    self.pos = base + end;
+                                    self.fold_case = parsed.fold_case_at(end, self.fold_case);
+                                    return Ok(value);
                                 }
                             }
                         }
@@ -227,6 +241,11 @@ impl Input {
             }
         }
     }
+}
+
+/// The value of a datum `read` got; label errors become read errors.
+fn datum_value(datum: &crate::syntax::Datum) -> Result<Value> {
+    crate::compile::quote::datum_to_value(datum).map_err(|e| read_error(e.message()))
 }
 
 /// A `read` failure: an error `read-error?` recognises.

@@ -850,3 +850,105 @@ fn parse_number_rejects_non_numbers() {
         assert_eq!(parse_number(text, 10), None, "{text:?}");
     }
 }
+
+#[test]
+fn datum_labels() {
+    let d = read1("#0=(a b . #0#)");
+    assert_eq!(span(&d), (0, 14));
+    let DatumKind::Label(0, inner) = &d.kind else {
+        panic!("expected a label, got {:?}", d.kind);
+    };
+    assert_eq!(span(inner), (3, 14));
+    let DatumKind::DottedList(items, tail) = &inner.kind else {
+        panic!("expected a dotted list, got {:?}", inner.kind);
+    };
+    assert_eq!(items.len(), 2);
+    assert_eq!(tail.kind, DatumKind::LabelRef(0));
+    assert_eq!(span(tail), (10, 13));
+
+    let d = read1("(#1=(x) #1#)");
+    let items = list(&d);
+    assert_eq!(span(&items[0]), (1, 7));
+    assert!(matches!(&items[0].kind, DatumKind::Label(1, _)));
+    assert_eq!(items[1].kind, DatumKind::LabelRef(1));
+    assert_eq!(span(&items[1]), (8, 11));
+
+    // A quote prefix and a label nest; atmosphere may follow `#n=`.
+    let d = read1("'#12= #;x y");
+    let quoted = &list(&d)[1];
+    assert_eq!(span(quoted), (1, 11));
+    let DatumKind::Label(12, inner) = &quoted.kind else {
+        panic!("expected a label, got {:?}", quoted.kind);
+    };
+    assert_eq!(inner.kind, sym("y"));
+    // Chained labels, vectors, a label used after its datum.
+    assert!(matches!(kind("#0=#1=(a . #1#)"), DatumKind::Label(0, _)));
+    assert!(matches!(kind("#0=#(1 #0#)"), DatumKind::Label(0, _)));
+    assert_eq!(read("(#0=a #0#) (#0=b #0#)").len(), 2);
+    assert_eq!(
+        kind("#18446744073709551615=x"),
+        kind("#18446744073709551615=x")
+    );
+    // Labels defined inside a datum comment serve references in it.
+    assert_eq!(names(&read1("(a #;(#0=b #0#) c)")), ["a", "c"]);
+}
+
+#[test]
+fn datum_label_errors() {
+    let e = err_at("'(#3#)", ReadErrorKind::Invalid, 2, 5);
+    assert_eq!(e.message, "undefined datum label `#3#`");
+    // A reference before its definition.
+    err_at("(#0# #0=a)", ReadErrorKind::Invalid, 1, 4);
+    // Labels are scoped to one top-level datum.
+    err_at("#0=(a) #0#", ReadErrorKind::Invalid, 7, 10);
+    err_at("(#0=a) (#0#)", ReadErrorKind::Invalid, 8, 11);
+    // A label defined only in a datum comment is not visible outside it.
+    err_at("(#;#0=a #0#)", ReadErrorKind::Invalid, 8, 11);
+    let e = err_at("(#0=a #0=b)", ReadErrorKind::Invalid, 6, 9);
+    assert_eq!(e.message, "datum label `#0=` is defined twice");
+    let e = err_at("#0=#0#", ReadErrorKind::Invalid, 3, 6);
+    assert_eq!(e.message, "datum label `#0#` refers to itself");
+    err_at("#0=#1=#0#", ReadErrorKind::Invalid, 6, 9);
+    err_at("#0= #;x #0#", ReadErrorKind::Invalid, 8, 11);
+    let e = err_at("#99999999999999999999=x", ReadErrorKind::Invalid, 0, 22);
+    assert!(e.message.contains("too large"), "{e:?}");
+    // A label waiting for its datum is incomplete, like a quote.
+    let e = err_at("#0=", ReadErrorKind::Incomplete, 0, 3);
+    assert_eq!(
+        e.message,
+        "expected a datum after `#0=` before end of input"
+    );
+    err_at("(a #5=", ReadErrorKind::Incomplete, 3, 6);
+    err_at("'#0=(a . #0#", ReadErrorKind::Incomplete, 4, 5);
+    let e = err_at("(#0=)", ReadErrorKind::Invalid, 4, 5);
+    assert_eq!(e.help.as_deref(), Some("`#0=` must be followed by a datum"));
+}
+
+#[test]
+fn fold_case_directives() {
+    assert_eq!(kind("#!fold-case ABC"), sym("abc"));
+    assert_eq!(
+        names(&read1("(A #!fold-case B Ǆ #!no-fold-case C)")),
+        ["A", "b", "ǆ", "C"]
+    );
+    // `|…|` symbols and strings keep their case; character names fold, single
+    // characters do not.
+    assert_eq!(kind("#!fold-case |ABC|"), sym("ABC"));
+    assert_eq!(kind("#!fold-case \"ABC\""), DatumKind::String("ABC".into()));
+    assert_eq!(kind("#!fold-case #\\SPACE"), DatumKind::Char(' '));
+    assert_eq!(kind("#!fold-case #\\A"), DatumKind::Char('A'));
+    assert_eq!(kind("#!fold-case #X1F"), int(31));
+    err_at("#\\SPACE", ReadErrorKind::Invalid, 0, 7);
+    // The directive lasts to the end of the text, across data.
+    let data = read("#!fold-case A B");
+    assert_eq!(data[1].kind, sym("b"));
+    let parsed = parse_program_with("X #!fold-case Y", SRC, false).unwrap();
+    assert_eq!(parsed.data[0].kind, sym("X"));
+    assert_eq!(parsed.data[1].kind, sym("y"));
+    assert_eq!(parsed.fold_changes, [(13, true)]);
+    assert!(!parsed.fold_case_at(1, false));
+    assert!(parsed.fold_case_at(15, false));
+    // A reader can start with folding on.
+    let parsed = parse_program_with("Q", SRC, true).unwrap();
+    assert_eq!(parsed.data[0].kind, sym("q"));
+}

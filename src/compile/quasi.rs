@@ -87,7 +87,7 @@ fn has_unquote(expander: &Expander, datum: &Datum) -> bool {
 pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -> Result<Core> {
     let span = datum.span;
     if !has_unquote(expander, datum) {
-        return Ok(constant(expander.quote_value(datum), span));
+        return Ok(constant(expander.quote_value(datum)?, span));
     }
     if let Some(inner) = tagged(expander, datum, "unquote") {
         if depth == 1 {
@@ -115,7 +115,7 @@ pub fn expand_quasiquote(expander: &mut Expander, datum: &Datum, depth: usize) -
             let list = expand_sequence(expander, items, None, depth, span)?;
             Ok(call_primitive(&LIST_TO_VECTOR, vec![list], span))
         }
-        _ => Ok(constant(expander.quote_value(datum), span)),
+        _ => Ok(constant(expander.quote_value(datum)?, span)),
     }
 }
 

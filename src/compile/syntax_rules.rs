@@ -898,6 +898,7 @@ fn clone_datum(datum: &Datum) -> Datum {
                 Box::new(clone_datum(tail)),
             ),
             DatumKind::Vector(items) => DatumKind::Vector(items.iter().map(clone_datum).collect()),
+            DatumKind::Label(n, inner) => DatumKind::Label(*n, Box::new(clone_datum(inner))),
             other => other.clone(),
         };
         Datum::new(kind, datum.span)
@@ -1030,6 +1031,13 @@ fn write_into(datum: &Datum, out: &mut String) {
                 let _ = write!(out, "{b}");
             }
             out.push(')');
+        }
+        DatumKind::Label(n, inner) => {
+            let _ = write!(out, "#{n}=");
+            write_into(inner, out);
+        }
+        DatumKind::LabelRef(n) => {
+            let _ = write!(out, "#{n}#");
         }
     })
 }

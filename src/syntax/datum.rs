@@ -29,6 +29,11 @@ pub enum DatumKind {
     DottedList(Vec<Datum>, Box<Datum>),
     Vector(Vec<Datum>),
     Bytevector(Vec<u8>),
+    /// `#n=datum`: the datum, labelled `n` for references inside the same
+    /// top-level datum.
+    Label(u64, Box<Datum>),
+    /// `#n#`: a reference to the datum labelled `n`.
+    LabelRef(u64),
 }
 
 /// A numeric literal, already in its canonical form: integers that fit in `i64`

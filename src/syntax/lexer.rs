@@ -49,6 +49,29 @@ pub enum Token {
     String(String),
     /// An identifier, plain or `|…|`.
     Symbol(String),
+    /// `#n=`, which labels the datum after it.
+    LabelDef(u64),
+    /// `#n#`, a reference to the datum labelled `n`.
+    LabelRef(u64),
+}
+
+/// State the lexer carries from token to token.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LexState {
+    /// Whether `#!fold-case` is in effect.
+    pub fold_case: bool,
+    /// Each `#!fold-case` / `#!no-fold-case` directive read: the offset just
+    /// after it and the state it selects.
+    pub fold_changes: Vec<(usize, bool)>,
+}
+
+/// All tokens of a text, the lexical error that stopped it if any, and the
+/// fold-case directives seen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexed {
+    pub tokens: Vec<(usize, Token, usize)>,
+    pub error: Option<LexError>,
+    pub fold_changes: Vec<(usize, bool)>,
 }
 
 /// A lexical error with the byte range it points at.
@@ -114,6 +137,7 @@ impl LexError {
 /// The logos-level token; converted to [`Token`] by [`tokenize`].
 #[derive(Logos, Debug, PartialEq)]
 #[logos(error(LexError, LexError::from_lexer))]
+#[logos(extras = LexState)]
 #[logos(skip r"\s+")]
 #[logos(skip(r";[^\n]*", allow_greedy = true))]
 enum Raw {
@@ -165,28 +189,63 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Result<(usize, Token, usize)
         }
         let raw = lex.next()?;
         let span = lex.span();
-        let token = match raw {
+        match raw {
             Err(error) => {
                 failed = true;
-                return Some(Err(error));
+                Some(Err(error))
             }
-            Ok(raw) => match raw {
-                Raw::LParen => Token::LParen,
-                Raw::RParen => Token::RParen,
-                Raw::LBracket => Token::LBracket,
-                Raw::RBracket => Token::RBracket,
-                Raw::Quote => Token::Quote,
-                Raw::Quasiquote => Token::Quasiquote,
-                Raw::Unquote => Token::Unquote,
-                Raw::UnquoteSplicing => Token::UnquoteSplicing,
-                Raw::Dot => Token::Dot,
-                Raw::String(s) => Token::String(s),
-                Raw::PipeSymbol(s) => Token::Symbol(s),
-                Raw::Hash(t) | Raw::Atom(t) => t,
-            },
-        };
-        Some(Ok((span.start, token, span.end)))
+            Ok(raw) => Some(Ok((span.start, raw.into_token(), span.end))),
+        }
     })
+}
+
+/// Tokenizes all of `text`, starting with `#!fold-case` in effect if
+/// `fold_case`; stops at the first error.
+pub fn lex_all(text: &str, fold_case: bool) -> Lexed {
+    let mut lex = Raw::lexer_with_extras(
+        text,
+        LexState {
+            fold_case,
+            fold_changes: Vec::new(),
+        },
+    );
+    let mut lexed = Lexed::default();
+    while let Some(raw) = lex.next() {
+        let span = lex.span();
+        match raw {
+            Ok(raw) => lexed.tokens.push((span.start, raw.into_token(), span.end)),
+            Err(error) => {
+                lexed.error = Some(error);
+                break;
+            }
+        }
+    }
+    lexed.fold_changes = std::mem::take(&mut lex.extras.fold_changes);
+    lexed
+}
+
+impl Raw {
+    fn into_token(self) -> Token {
+        match self {
+            Raw::LParen => Token::LParen,
+            Raw::RParen => Token::RParen,
+            Raw::LBracket => Token::LBracket,
+            Raw::RBracket => Token::RBracket,
+            Raw::Quote => Token::Quote,
+            Raw::Quasiquote => Token::Quasiquote,
+            Raw::Unquote => Token::Unquote,
+            Raw::UnquoteSplicing => Token::UnquoteSplicing,
+            Raw::Dot => Token::Dot,
+            Raw::String(s) => Token::String(s),
+            Raw::PipeSymbol(s) => Token::Symbol(s),
+            Raw::Hash(t) | Raw::Atom(t) => t,
+        }
+    }
+}
+
+/// `name` case-folded character by character.
+fn fold(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).collect()
 }
 
 fn lex_atom(lex: &mut logos::Lexer<'_, Raw>) -> Result<Token, LexError> {
@@ -201,6 +260,7 @@ fn lex_atom(lex: &mut logos::Lexer<'_, Raw>) -> Result<Token, LexError> {
                 span.end,
             ))
         }
+        Err(NumberError::NotNumber) if lex.extras.fold_case => Ok(Token::Symbol(fold(text))),
         Err(NumberError::NotNumber) => Ok(Token::Symbol(text.to_owned())),
     }
 }
@@ -357,13 +417,31 @@ fn lex_hash(lex: &mut logos::Lexer<'_, Raw>) -> FilterResult<Token, LexError> {
                     .with_help("close it with `|#`"),
             ),
         },
-        '\\' => match lex_char(&rest[1..], start) {
+        '\\' => match lex_char(&rest[1..], start, lex.extras.fold_case) {
             Ok((ch, len)) => {
                 lex.bump(1 + len);
                 FilterResult::Emit(Token::Char(ch))
             }
             Err(error) => FilterResult::Error(error),
         },
+        '0'..='9' if matches!(rest.as_bytes().get(label_digits(rest)), Some(b'=' | b'#')) => {
+            let digits = label_digits(rest);
+            let marker = rest.as_bytes()[digits];
+            let end = start + digits + 2;
+            let Ok(n) = rest[..digits].parse::<u64>() else {
+                return FilterResult::Error(LexError::invalid(
+                    format!("datum label `{}` is too large", &rest[..=digits]),
+                    start,
+                    end,
+                ));
+            };
+            lex.bump(digits + 1);
+            FilterResult::Emit(if marker == b'=' {
+                Token::LabelDef(n)
+            } else {
+                Token::LabelRef(n)
+            })
+        }
         _ if rest.starts_with("u8(") || rest.starts_with("U8(") => {
             lex.bump(3);
             FilterResult::Emit(Token::BytevectorOpen)
@@ -376,7 +454,12 @@ fn lex_hash(lex: &mut logos::Lexer<'_, Raw>) -> FilterResult<Token, LexError> {
             match text {
                 "#t" | "#true" | "#T" => return FilterResult::Emit(Token::Bool(true)),
                 "#f" | "#false" | "#F" => return FilterResult::Emit(Token::Bool(false)),
-                "#!fold-case" | "#!no-fold-case" => return FilterResult::Skip,
+                "#!fold-case" | "#!no-fold-case" => {
+                    let on = text == "#!fold-case";
+                    lex.extras.fold_case = on;
+                    lex.extras.fold_changes.push((end, on));
+                    return FilterResult::Skip;
+                }
                 _ => {}
             }
             match parse_number_checked(text, 10) {
@@ -407,11 +490,17 @@ fn lex_hash(lex: &mut logos::Lexer<'_, Raw>) -> FilterResult<Token, LexError> {
 const HEX_ESCAPE_HELP: &str = "write `\\x` followed by hex digits and `;`, e.g. `\\x41;`";
 
 const HASH_HELP: &str = "`#` starts booleans (#t, #f), characters (#\\a), vectors #(…), \
-                         bytevectors #u8(…), number prefixes (#x, #e, …) and comments (#| |#, #;)";
+                         bytevectors #u8(…), number prefixes (#x, #e, …), datum labels (#0=, #0#) \
+                         and comments (#| |#, #;)";
+
+/// The number of ASCII digits at the start of `text`.
+fn label_digits(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_digit).count()
+}
 
 /// Reads a character literal after `#\`; returns the char and the bytes used.
-/// `hash` is the offset of the `#`, for error spans.
-fn lex_char(rest: &str, hash: usize) -> Result<(char, usize), LexError> {
+/// `hash` is the offset of the `#`, for error spans; `fold_case` folds names.
+fn lex_char(rest: &str, hash: usize, fold_case: bool) -> Result<(char, usize), LexError> {
     let Some(first) = rest.chars().next() else {
         return Err(LexError::invalid(
             "expected a character after `#\\`",
@@ -428,6 +517,13 @@ fn lex_char(rest: &str, hash: usize) -> Result<(char, usize), LexError> {
     if len == first_len {
         return Ok((first, len));
     }
+    let folded;
+    let name = if fold_case {
+        folded = fold(name);
+        folded.as_str()
+    } else {
+        name
+    };
     let named = match name {
         "space" => Some(' '),
         "newline" | "linefeed" => Some('\n'),

@@ -4,15 +4,19 @@
 //! (stopping at the first lexical error). A cheap linear pre-scan of the tokens
 //! tracks open brackets and quote prefixes: it rejects nesting deeper than
 //! [`MAX_NESTING`] before any tree is built, finds stray and mismatched closers,
-//! and remembers the innermost construct left open at end of input. Finally the
+//! and remembers the innermost construct left open at end of input; it also
+//! checks datum labels (`#0=` defined once per top-level datum, `#0#` only after
+//! its definition and not as the labelled datum itself). Finally the
 //! LALRPOP parser (grammar in `grammar/eshkol.lalrpop`) builds the data from the
 //! tokens before the first pre-scan error; whichever error comes first in the
 //! text is reported.
 
+use std::collections::HashMap;
+
 use lalrpop_util::ParseError;
 
 use super::datum::{Datum, DatumKind, NumberLiteral};
-use super::lexer::{tokenize, LexError, Token};
+use super::lexer::{lex_all, LexError, Token};
 use super::span::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
@@ -82,17 +86,42 @@ impl ReadError {
 
 /// Reads every datum in `text`, whose spans refer to `source`.
 pub fn parse_program(text: &str, source: SourceId) -> Result<Vec<Datum>, ReadError> {
-    let mut tokens = Vec::new();
-    let mut lex_error = None;
-    for item in tokenize(text) {
-        match item {
-            Ok(token) => tokens.push(token),
-            Err(error) => {
-                lex_error = Some(ReadError::from_lex(error, source));
-                break;
-            }
-        }
+    parse_program_with(text, source, false).map(|parsed| parsed.data)
+}
+
+/// What [`parse_program_with`] read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The data, in order.
+    pub data: Vec<Datum>,
+    /// Each `#!fold-case` / `#!no-fold-case` directive: the offset just after
+    /// it and the state it selects.
+    pub fold_changes: Vec<(usize, bool)>,
+}
+
+impl Parsed {
+    /// Whether case folding is in effect at byte offset `pos`, given the state
+    /// `initial` at the start of the text.
+    pub fn fold_case_at(&self, pos: usize, initial: bool) -> bool {
+        self.fold_changes
+            .iter()
+            .take_while(|(at, _)| *at <= pos)
+            .last()
+            .map_or(initial, |(_, on)| *on)
     }
+}
+
+/// Reads every datum in `text` like [`parse_program`], starting with
+/// `#!fold-case` in effect if `fold_case`, and reports the fold-case
+/// directives seen.
+pub fn parse_program_with(
+    text: &str,
+    source: SourceId,
+    fold_case: bool,
+) -> Result<Parsed, ReadError> {
+    let lexed = lex_all(text, fold_case);
+    let mut tokens = lexed.tokens;
+    let lex_error = lexed.error.map(|error| ReadError::from_lex(error, source));
     let scan = prescan(&tokens, text, source);
     tokens.truncate(scan.cut);
     let places: Vec<Place> = tokens
@@ -101,21 +130,25 @@ pub fn parse_program(text: &str, source: SourceId) -> Result<Vec<Datum>, ReadErr
             start: *start,
             end: *end,
             is_dot: matches!(token, Token::Dot),
-            prefix: match token {
-                Token::Quote => Some("'"),
-                Token::Quasiquote => Some("`"),
-                Token::Unquote => Some(","),
-                Token::UnquoteSplicing => Some(",@"),
-                Token::DatumComment => Some("#;"),
-                _ => None,
-            },
+            prefix: matches!(
+                token,
+                Token::Quote
+                    | Token::Quasiquote
+                    | Token::Unquote
+                    | Token::UnquoteSplicing
+                    | Token::DatumComment
+                    | Token::LabelDef(_)
+            ),
         })
         .collect();
     let parsed = grammar::ProgramParser::new().parse(source, tokens.into_iter().map(Ok));
     match parsed {
         Ok(data) => match scan.error.or(lex_error) {
             Some(error) => Err(error),
-            None => Ok(data),
+            None => Ok(Parsed {
+                data,
+                fold_changes: lexed.fold_changes,
+            }),
         },
         Err(ParseError::UnrecognizedEof { location, .. }) => Err(scan
             .error
@@ -176,8 +209,8 @@ struct Place {
     start: usize,
     end: usize,
     is_dot: bool,
-    /// `Some("'")` etc. for a token that needs a datum after it.
-    prefix: Option<&'static str>,
+    /// Whether the token needs a datum after it (`'`, `#;`, `#0=`, …).
+    prefix: bool,
 }
 
 /// Outcome of [`prescan`].
@@ -196,6 +229,8 @@ struct Frame {
     start: usize,
     end: usize,
     opener: Opener,
+    /// Whether this construct is inside (or is) a `#;` datum comment.
+    in_comment: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -208,11 +243,16 @@ enum Opener {
     Prefix,
     /// `#;`, waiting for the datum it discards.
     DatumComment,
+    /// `#n=`, waiting for the datum it labels.
+    Label(u64),
 }
 
 impl Opener {
     fn is_list(self) -> bool {
-        !matches!(self, Opener::Prefix | Opener::DatumComment)
+        !matches!(
+            self,
+            Opener::Prefix | Opener::DatumComment | Opener::Label(_)
+        )
     }
 
     fn closer(self) -> &'static str {
@@ -227,6 +267,9 @@ impl Opener {
 /// module documentation.
 fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Scan {
     let mut stack: Vec<Frame> = Vec::new();
+    // Datum labels defined so far in the current top-level datum, each with
+    // whether it was defined outside any datum comment.
+    let mut labels: HashMap<u64, bool> = HashMap::new();
     for (index, (start, token, end)) in tokens.iter().enumerate() {
         let (start, end) = (*start, *end);
         let stop = |error: ReadError| Scan {
@@ -234,6 +277,14 @@ fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Sc
             error: Some(error),
             unclosed: None,
         };
+        if stack.is_empty() {
+            labels.clear();
+        }
+        let in_comment = stack.last().is_some_and(|f| f.in_comment);
+        let here = Span::new(source, start, end);
+        if let Some(error) = check_label(token, &mut labels, &stack, in_comment, here) {
+            return stop(error);
+        }
         let opener = match token {
             Token::LParen => Some(Opener::Paren),
             Token::LBracket => Some(Opener::Bracket),
@@ -243,6 +294,7 @@ fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Sc
                 Some(Opener::Prefix)
             }
             Token::DatumComment => Some(Opener::DatumComment),
+            Token::LabelDef(n) => Some(Opener::Label(*n)),
             _ => None,
         };
         if let Some(opener) = opener {
@@ -256,7 +308,13 @@ fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Sc
                     .with_help("split the data into smaller pieces"),
                 );
             }
-            stack.push(Frame { start, end, opener });
+            let in_comment = in_comment || opener == Opener::DatumComment;
+            stack.push(Frame {
+                start,
+                end,
+                opener,
+                in_comment,
+            });
             continue;
         }
         match token {
@@ -310,7 +368,7 @@ fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Sc
                 "expected a datum to comment out after `#;` before end of input",
                 span,
             ),
-            Opener::Prefix => ReadError::new(
+            Opener::Prefix | Opener::Label(_) => ReadError::new(
                 ReadErrorKind::Incomplete,
                 format!("expected a datum after `{open_text}` before end of input"),
                 span,
@@ -332,13 +390,64 @@ fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Sc
     }
 }
 
+/// Checks a datum label token against the labels defined so far in the
+/// current top-level datum (`labels`, each with whether it was defined outside
+/// any datum comment), and records a definition.
+fn check_label(
+    token: &Token,
+    labels: &mut HashMap<u64, bool>,
+    stack: &[Frame],
+    in_comment: bool,
+    here: Span,
+) -> Option<ReadError> {
+    match token {
+        Token::LabelDef(n) => labels.insert(*n, !in_comment).map(|_| {
+            ReadError::new(
+                ReadErrorKind::Invalid,
+                format!("datum label `#{n}=` is defined twice"),
+                here,
+            )
+            .with_help("each label may be defined once per datum; refer to it with `#n#`")
+        }),
+        Token::LabelRef(n) => {
+            let defined = labels.get(n).is_some_and(|outside| *outside || in_comment);
+            if !defined {
+                return Some(
+                    ReadError::new(
+                        ReadErrorKind::Invalid,
+                        format!("undefined datum label `#{n}#`"),
+                        here,
+                    )
+                    .with_help(format!("define it with `#{n}=` earlier in the same datum")),
+                );
+            }
+            let labelling = stack
+                .iter()
+                .rev()
+                .map_while(|f| match f.opener {
+                    Opener::Label(m) => Some(m),
+                    _ => None,
+                })
+                .any(|m| m == *n);
+            labelling.then(|| {
+                ReadError::new(
+                    ReadErrorKind::Invalid,
+                    format!("datum label `#{n}#` refers to itself"),
+                    here,
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A datum just ended: the prefixes waiting for it are satisfied. A quote
 /// prefix then forms a datum itself, satisfying the prefix before it; a `#;`
 /// swallows the datum, so completion stops there.
 fn complete_prefixes(stack: &mut Vec<Frame>) {
     while let Some(frame) = stack.last() {
         match frame.opener {
-            Opener::Prefix => {
+            Opener::Prefix | Opener::Label(_) => {
                 stack.pop();
             }
             Opener::DatumComment => {
@@ -410,8 +519,12 @@ fn convert_parse_error(
             );
             let wants_datum = expected.iter().any(|e| is_datum_start(e));
             let wants_closer = expected.iter().any(|e| matches!(terminal(e), ")" | "]"));
-            let after_prefix = index.checked_sub(1).and_then(|i| places[i].prefix);
+            let after_prefix = index
+                .checked_sub(1)
+                .and_then(|i| places.get(i))
+                .filter(|p| p.prefix);
             if let Some(prefix) = after_prefix {
+                let prefix = text.get(prefix.start..prefix.end).unwrap_or("");
                 error = error.with_help(format!("`{prefix}` must be followed by a datum"));
             } else if wants_closer && !wants_datum {
                 error = error.with_help("only one datum may follow `.` in a dotted list");
@@ -446,6 +559,8 @@ fn is_datum_start(expected: &str) -> bool {
             | "character"
             | "string"
             | "symbol"
+            | "label"
+            | "label-ref"
     )
 }
 

@@ -591,7 +591,7 @@ impl Expander<'_> {
                 .with_help("write (assert expr)"));
         }
         let test = self.expand(&items[1])?;
-        let text = crate::printer::write_string_lossy(&datum_to_value(&items[1]));
+        let text = crate::printer::write_string_lossy(&datum_to_value(&items[1])?);
         let failed = call_builtin(
             "%assert-failed",
             vec![Core::new(CoreKind::Const(Value::string(&text)), span)],

@@ -107,6 +107,9 @@ impl Expander<'_> {
                 DatumKind::Vector(items) => {
                     DatumKind::Vector(items.iter().map(|d| self.strip_datum(d)).collect())
                 }
+                DatumKind::Label(n, inner) => {
+                    DatumKind::Label(*n, Box::new(self.strip_datum(inner)))
+                }
                 _ => return datum.clone(),
             };
             Datum::new(kind, datum.span)
@@ -114,7 +117,7 @@ impl Expander<'_> {
     }
 
     /// The value of a quoted datum (aliases back to their original names).
-    pub(crate) fn quote_value(&self, datum: &Datum) -> Value {
+    pub(crate) fn quote_value(&self, datum: &Datum) -> Result<Value> {
         if self.aliases.is_empty() {
             datum_to_value(datum)
         } else {

@@ -343,9 +343,14 @@ impl<'a> Expander<'a> {
             }
             DatumKind::Vector(_) | DatumKind::Bytevector(_) => {
                 // R7RS: vectors and bytevectors are self-evaluating.
-                Ok(Core::new(CoreKind::Const(self.quote_value(datum)), span))
+                Ok(Core::new(CoreKind::Const(self.quote_value(datum)?), span))
             }
-            _ => Ok(Core::new(CoreKind::Const(datum_to_value(datum)), span)),
+            DatumKind::Label(..) | DatumKind::LabelRef(_) => Err(syntax_error(
+                span,
+                "datum labels are only allowed in quoted data",
+            )
+            .with_help("quote the datum: '#0=(a . #0#)")),
+            _ => Ok(Core::new(CoreKind::Const(datum_to_value(datum)?), span)),
         }
     }
 
@@ -361,7 +366,7 @@ impl<'a> Expander<'a> {
                     "(quote datum)",
                 )?;
                 Ok(Core::new(
-                    CoreKind::Const(self.quote_value(&items[1])),
+                    CoreKind::Const(self.quote_value(&items[1])?),
                     span,
                 ))
             }
@@ -1052,7 +1057,10 @@ impl<'a> Expander<'a> {
             let data = list_items(&parts[0])
                 .ok_or_else(|| syntax_error(parts[0].span, "case: expected a list of data"))?;
             clauses.push(CaseClause {
-                data: data.iter().map(|d| self.quote_value(d)).collect(),
+                data: data
+                    .iter()
+                    .map(|d| self.quote_value(d))
+                    .collect::<Result<_>>()?,
                 body,
                 arrow,
             });
