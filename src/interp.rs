@@ -301,12 +301,10 @@ impl Interp {
     /// One warning line per arena still alive: where it was created and what it
     /// holds (the "memory leak in arena" a script should not have).
     pub fn arena_leak_warnings(&self) -> Vec<String> {
-        let mut tags: Vec<_> = self.arena_tags.values().collect();
-        tags.sort_by_key(|t| (t.created.source, t.created.start));
-        tags.iter()
-            .filter_map(|tag| {
-                let stats = self.arenas.stats(tag.id).ok()?;
-                Some(format!(
+        self.live_arenas()
+            .into_iter()
+            .map(|(tag, stats)| {
+                format!(
                     "warning: arena #{} created at {} was never destroyed: it still holds {} bytes in {} block{} ({} bytes reserved)",
                     tag.id.slot,
                     self.sources.location(tag.created),
@@ -314,8 +312,17 @@ impl Interp {
                     stats.blocks,
                     if stats.blocks == 1 { "" } else { "s" },
                     stats.reserved
-                ))
+                )
             })
+            .collect()
+    }
+
+    /// Every live arena with its statistics, in order of creation site.
+    fn live_arenas(&self) -> Vec<(&crate::value::ArenaTag, crate::arena::ArenaStats)> {
+        let mut tags: Vec<_> = self.arena_tags.values().collect();
+        tags.sort_by_key(|t| (t.created.source, t.created.start));
+        tags.into_iter()
+            .filter_map(|tag| Some((&**tag, self.arenas.stats(tag.id).ok()?)))
             .collect()
     }
 
@@ -349,12 +356,10 @@ impl Interp {
 
     /// One line per live arena: creation site, bytes used and reserved, blocks.
     pub fn live_arena_summaries(&self) -> Vec<String> {
-        let mut tags: Vec<_> = self.arena_tags.values().collect();
-        tags.sort_by_key(|t| (t.created.source, t.created.start));
-        tags.iter()
-            .filter_map(|tag| {
-                let stats = self.arenas.stats(tag.id).ok()?;
-                Some(format!(
+        self.live_arenas()
+            .into_iter()
+            .map(|(tag, stats)| {
+                format!(
                     "arena #{} created at {}: {} bytes used of {} reserved, {} block{}, {} allocation{}",
                     tag.id.slot,
                     self.sources.location(tag.created),
@@ -364,7 +369,7 @@ impl Interp {
                     if stats.blocks == 1 { "" } else { "s" },
                     stats.allocations,
                     if stats.allocations == 1 { "" } else { "s" },
-                ))
+                )
             })
             .collect()
     }

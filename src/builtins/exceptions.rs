@@ -258,37 +258,27 @@ fn is_error_object(_: &mut Interp, values: &[Value]) -> Result<Value> {
     Ok(Value::Bool(condition(&values[0]).is_some()))
 }
 
+/// The error object argument of `who`.
+fn error_object<'a>(who: &str, value: &'a Value) -> Result<&'a Condition> {
+    condition(value).ok_or_else(|| Error::wrong_type(who, "an error object", value))
+}
+
 fn error_object_message(_: &mut Interp, values: &[Value]) -> Result<Value> {
-    match condition(&values[0]) {
-        Some(c) => Ok(Value::string(&c.message)),
-        None => Err(Error::wrong_type(
-            "error-object-message",
-            "an error object",
-            &values[0],
-        )),
-    }
+    Ok(Value::string(
+        &error_object("error-object-message", &values[0])?.message,
+    ))
 }
 
 fn error_object_irritants(_: &mut Interp, values: &[Value]) -> Result<Value> {
-    match condition(&values[0]) {
-        Some(c) => Ok(c.irritants.clone()),
-        None => Err(Error::wrong_type(
-            "error-object-irritants",
-            "an error object",
-            &values[0],
-        )),
-    }
+    Ok(error_object("error-object-irritants", &values[0])?
+        .irritants
+        .clone())
 }
 
 fn error_object_kind(_: &mut Interp, values: &[Value]) -> Result<Value> {
-    match condition(&values[0]) {
-        Some(c) => Ok(Value::symbol(c.kind.name())),
-        None => Err(Error::wrong_type(
-            "error-object-kind",
-            "an error object",
-            &values[0],
-        )),
-    }
+    Ok(Value::symbol(
+        error_object("error-object-kind", &values[0])?.kind.name(),
+    ))
 }
 
 fn kind_is(value: &Value, test: impl Fn(ErrorKind) -> bool) -> Value {

@@ -216,36 +216,17 @@ impl Interp {
                     expr = body;
                     continue;
                 }
-                Expr::And(items) => {
-                    let (last, init) = match items.split_last() {
-                        Some(parts) => parts,
-                        None => return Ok(Tail::Value(Value::Bool(true))),
+                Expr::And(items) | Expr::Or(items) => {
+                    // `and` stops at the first false value, `or` at the first
+                    // true one; the last item is in tail position.
+                    let stop_when = matches!(expr, Expr::Or(_));
+                    let Some((last, init)) = items.split_last() else {
+                        return Ok(Tail::Value(Value::Bool(!stop_when)));
                     };
                     let mut short = None;
                     for item in init {
                         let v = self.eval(item, bp, closure)?;
-                        if !v.is_true() {
-                            short = Some(v);
-                            break;
-                        }
-                    }
-                    match short {
-                        Some(v) => v,
-                        None => {
-                            expr = last;
-                            continue;
-                        }
-                    }
-                }
-                Expr::Or(items) => {
-                    let (last, init) = match items.split_last() {
-                        Some(parts) => parts,
-                        None => return Ok(Tail::Value(Value::Bool(false))),
-                    };
-                    let mut short = None;
-                    for item in init {
-                        let v = self.eval(item, bp, closure)?;
-                        if v.is_true() {
+                        if v.is_true() == stop_when {
                             short = Some(v);
                             break;
                         }
