@@ -1,0 +1,2 @@
+;; Guile: SRFI-69 hash tables.
+(use-modules (srfi srfi-69))

@@ -1,0 +1,2 @@
+;; tinyscheme has no command-line: every program runs at its default size.
+(define (command-line) (quote ()))

@@ -1,0 +1,41 @@
+;; The arena guide's benchmark: n 100-byte allocations from an arena against n heap
+;; bytevectors (eshkol only). The result line counts the allocations; the timings go to
+;; the error port. The argument is n.
+;; The size comes from the last command-line argument when it is a number.
+(define (bench-arg default)
+  (let loop ((args (command-line)) (last #f))
+    (if (null? args)
+        (let ((n (and last (string->number last))))
+          (if n n default))
+        (loop (cdr args) (car args)))))
+
+(define (seconds-since start)
+  (/ (exact->inexact (- (current-jiffy) start)) (jiffies-per-second)))
+
+(define (run n)
+  (define start (current-jiffy))
+  (define arena-count 0)
+  (define heap-count 0)
+  (let ((arena (make-arena 1024)))
+    (for-each (lambda (_)
+                (arena-alloc arena 100)
+                (set! arena-count (+ arena-count 1)))
+              (range 0 n))
+    (destroy-arena arena))
+  (define arena-time (seconds-since start))
+  (define heap-start (current-jiffy))
+  (for-each (lambda (_)
+              (make-bytes 100)
+              (set! heap-count (+ heap-count 1)))
+            (range 0 n))
+  (define heap-time (seconds-since heap-start))
+  (let ((err (current-error-port)))
+    (display "arena time: " err) (display arena-time err) (newline err)
+    (display "heap time: " err) (display heap-time err) (newline err)
+    (display "heap/arena: " err) (display (/ heap-time arena-time) err) (newline err))
+  (list arena-count heap-count))
+
+(define n (bench-arg 1000000))
+(let ((result (run n)))
+  (display "arena ") (display n) (display " = ")
+  (display (car result)) (display " ") (display (cadr result)) (newline))
