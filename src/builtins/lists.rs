@@ -688,6 +688,15 @@ fn assoc(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 /// `(map f list ...)`
 fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("map", &args[0])?;
+    if let [_, list] = args {
+        // One list: no argument row to build per element.
+        let items = args::list("map", list)?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in &items {
+            out.push(interp.apply(f, std::slice::from_ref(item))?);
+        }
+        return Ok(Value::list(out));
+    }
     let (lists, n) = columns("map", &args[1..])?;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -699,6 +708,12 @@ fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 /// `(for-each f list ...)`
 fn for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("for-each", &args[0])?;
+    if let [_, list] = args {
+        for item in &args::list("for-each", list)? {
+            interp.apply(f, std::slice::from_ref(item))?;
+        }
+        return Ok(Value::Unspecified);
+    }
     let (lists, n) = columns("for-each", &args[1..])?;
     for i in 0..n {
         interp.apply(f, &row(&lists, i))?;
