@@ -124,7 +124,7 @@ pub fn collect() {
         c.candidates.extend(survivors);
         // Amortise: the next collection waits for new candidates in proportion
         // to the work this one did.
-        c.threshold = (c.candidates.len() + MIN_THRESHOLD).max(visited / 4);
+        c.threshold = c.candidates.len() + MIN_THRESHOLD.max(visited / 4);
     });
 }
 
