@@ -38,7 +38,7 @@ impl Expander<'_> {
             "define-values" => self.rewrite_define_values(datum, items).map(Some),
             "cond-expand" => {
                 let mut forms = vec![sym("begin", datum.span)];
-                forms.extend(self.cond_expand_forms(datum, items)?);
+                forms.extend(self.cond_expand_forms(items)?);
                 Ok(Some(list(forms, datum.span)))
             }
             "define-record-type" => self.rewrite_define_record_type(datum, items).map(Some),
@@ -282,11 +282,7 @@ impl Expander<'_> {
 
     /// The forms of the first `cond-expand` clause whose feature requirement
     /// holds (none if no clause applies).
-    pub(super) fn cond_expand_forms(
-        &mut self,
-        datum: &Datum,
-        items: &[Datum],
-    ) -> Result<Vec<Datum>> {
+    pub(super) fn cond_expand_forms(&mut self, items: &[Datum]) -> Result<Vec<Datum>> {
         for clause in &items[1..] {
             let parts = list_items(clause)
                 .filter(|p| !p.is_empty())
@@ -300,7 +296,6 @@ impl Expander<'_> {
                 return Ok(parts[1..].to_vec());
             }
         }
-        let _ = datum;
         Ok(Vec::new())
     }
 

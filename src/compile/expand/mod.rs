@@ -541,7 +541,7 @@ impl<'a> Expander<'a> {
                 Ok(seq(self.expand_all(&forms)?, span))
             }
             "cond-expand" => {
-                let forms = self.cond_expand_forms(datum, items)?;
+                let forms = self.cond_expand_forms(items)?;
                 Ok(seq(self.expand_all(&forms)?, span))
             }
             "define-values" | "define-record-type" => Err(syntax_error(
