@@ -121,6 +121,12 @@ pub struct Interp {
     pub(crate) recent_raises: Vec<RaiseOrigin>,
     /// Source of unique ids for escape continuations.
     pub(crate) next_continuation: u64,
+    /// The resident-memory bound (`--max-memory`), checked every 65,536 calls:
+    /// a runaway allocation becomes an error instead of the system's
+    /// out-of-memory kill.
+    pub max_memory: Option<usize>,
+    /// Calls made, for spacing out the memory checks.
+    pub(crate) calls: u32,
     /// What `(command-line)` returns: the script and its arguments.
     pub command_line: Vec<String>,
     /// Set from another thread (Ctrl-C) to stop the running evaluation.
@@ -160,6 +166,8 @@ impl Interp {
             recent_raises: Vec::new(),
             next_continuation: 0,
             command_line: vec!["eshkol".to_string()],
+            max_memory: None,
+            calls: 0,
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         for table in crate::builtins::tables() {
@@ -427,4 +435,11 @@ pub fn io_reason(error: &std::io::Error) -> String {
         Some(i) => text[..i].to_string(),
         None => text,
     }
+}
+
+/// This process's resident memory in bytes (Linux; `None` elsewhere).
+pub fn resident_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }

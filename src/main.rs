@@ -19,6 +19,11 @@ struct Cli {
     #[arg(long, value_name = "N", default_value_t = eshkol::interp::DEFAULT_MAX_DEPTH)]
     max_depth: usize,
 
+    /// Stop with an error when resident memory passes SIZE (bytes, or with a
+    /// K, M or G suffix: 512M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<usize>,
+
     /// Do not warn about arenas still alive when the program ends.
     #[arg(long)]
     no_arena_warnings: bool,
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> u8 {
     let mut interp = Interp::new();
     interp.max_depth = cli.max_depth;
+    interp.max_memory = cli.max_memory;
     if let Some(file) = &cli.file {
         interp.command_line = std::iter::once(file.display().to_string())
             .chain(cli.args.iter().cloned())
@@ -121,4 +127,20 @@ fn report(interp: &Interp, error: &Error, color: bool) -> u8 {
             }
         }
     }
+}
+
+/// Parses `512M`, `2G`, `64K` or a plain byte count.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let (digits, shift) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 30),
+        _ => (text, 0),
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("expected a size like 512M or 2G, got {text:?}"))?;
+    n.checked_mul(1usize << shift)
+        .ok_or_else(|| format!("{text} is too large"))
 }

@@ -184,3 +184,32 @@ fn script_arguments_are_accepted() {
         .success()
         .stdout("ok");
 }
+
+#[test]
+fn max_memory_turns_runaway_allocation_into_an_error() {
+    let assert = eshkol()
+        .args([
+            "--max-memory",
+            "100M",
+            "-e",
+            "(define (grow l) (grow (cons 1 l))) (grow '())",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("eshkol::memory"), "{stderr}");
+    assert!(stderr.contains("the limit is 100 MiB"), "{stderr}");
+}
+
+#[test]
+fn max_memory_rejects_a_malformed_size() {
+    let assert = eshkol()
+        .args(["--max-memory", "lots", "-e", "1"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("expected a size like 512M or 2G"),
+        "{stderr}"
+    );
+}

@@ -531,6 +531,39 @@ impl Interp {
         }
     }
 
+    /// Checked on every call: Ctrl-C, and every 65,536 calls the memory bound.
+    #[inline]
+    fn poll(&mut self, span: Span) -> Result<()> {
+        if self.interrupted() {
+            return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
+        }
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls & 0xFFFF == 0 {
+            if let Some(limit) = self.max_memory {
+                return self.check_memory(limit, span);
+            }
+        }
+        Ok(())
+    }
+
+    /// Fails when the process's resident memory is over `limit` bytes.
+    #[cold]
+    fn check_memory(&self, limit: usize, span: Span) -> Result<()> {
+        match crate::interp::resident_bytes() {
+            Some(resident) if resident > limit => Err(Error::new(
+                ErrorKind::Memory,
+                format!(
+                    "memory limit exceeded: {} MiB resident, the limit is {} MiB",
+                    resident >> 20,
+                    limit >> 20
+                ),
+            )
+            .at(span)
+            .with_help("raise the bound with --max-memory, or keep less data alive")),
+            _ => Ok(()),
+        }
+    }
+
     /// Keeps where a raised object came from, for a later re-raise.
     fn remember_raise(&mut self, obj: &Value, error: &Error) {
         if error.kind() != ErrorKind::Raise {
@@ -612,9 +645,9 @@ impl Interp {
             self.stack.truncate(base);
             return Err(self.too_deep(span));
         }
-        if self.interrupted() {
+        if let Err(e) = self.poll(span) {
             self.stack.truncate(base);
-            return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
+            return Err(e);
         }
         self.depth += 1;
         let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
@@ -645,9 +678,7 @@ impl Interp {
                     closure = next;
                     argc = next_argc;
                     span = next_span;
-                    if self.interrupted() {
-                        return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
-                    }
+                    self.poll(span)?;
                 }
                 Err(mut e) => {
                     let lambda = &closure.lambda;
