@@ -92,10 +92,17 @@ def main():
     w("")
     w(f"- CPUs: {facts.get('cpus', '?')} × {facts.get('model', '?')}")
     w(f"- Memory: {facts.get('memory', '?')}; kernel {facts.get('kernel', '?')}")
-    w(f"- Load average (1, 5, 15 min) before the run: {facts.get('load_before', '?')}, after: "
-      f"{facts.get('load_after', '?')}. Other builds shared the machine's cores during the run, so "
-      "absolute times are noisy; every implementation ran under the same conditions, one program "
-      "after another.")
+    load = f"- Load average (1, 5, 15 min) before the run: {facts.get('load_before', '?')}, after: " \
+        f"{facts.get('load_after', '?')}."
+    try:
+        busy = float(str(facts.get('load_before', '0')).split()[0]) > 1.5
+    except ValueError:
+        busy = True
+    if busy:
+        load += (" Other work shared the machine's cores during the run, so absolute times are "
+                 "noisy; every implementation ran under the same conditions, one program after "
+                 "another.")
+    w(load)
     w(f"- {facts.get('hyperfine', 'hyperfine')}")
     w("")
     w("## Implementations")
