@@ -271,32 +271,6 @@ impl Value {
             _ => self.is_eq(other),
         }
     }
-
-    /// Collects a proper list into a vector; `None` if it is not a proper list
-    /// (dotted or cyclic).
-    pub fn list_to_vec(&self) -> Option<Vec<Value>> {
-        let mut out = Vec::new();
-        let mut cur = self.clone();
-        let mut slow = self.clone();
-        loop {
-            match cur {
-                Value::Null => return Some(out),
-                Value::Pair(p) => {
-                    out.push(p.car());
-                    cur = p.cdr();
-                }
-                _ => return None,
-            }
-            if out.len() % 2 == 0 {
-                if let Value::Pair(s) = &slow {
-                    slow = s.cdr();
-                }
-                if cur.is_eq(&slow) && matches!(cur, Value::Pair(_)) {
-                    return None;
-                }
-            }
-        }
-    }
 }
 
 /// A pair. Fields are `Cell`s: reading clones the value out, which is cheap (an

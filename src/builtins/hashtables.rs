@@ -526,20 +526,12 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Range);
         assert_eq!(e.message(), "hash-table-ref: key not found: missing");
         // keys / values / alist / copy / clear.
-        let keys = hash_table_keys(&mut i, &[t.clone()])
-            .unwrap()
-            .list_to_vec()
-            .unwrap();
+        let keys = args::list("test", &hash_table_keys(&mut i, &[t.clone()]).unwrap()).unwrap();
         assert_eq!(keys.len(), 9);
-        let values = hash_table_values(&mut i, &[t.clone()])
-            .unwrap()
-            .list_to_vec()
-            .unwrap();
+        let values = args::list("test", &hash_table_values(&mut i, &[t.clone()]).unwrap()).unwrap();
         assert_eq!(values.len(), 9);
-        let alist = hash_table_to_alist(&mut i, &[t.clone()])
-            .unwrap()
-            .list_to_vec()
-            .unwrap();
+        let alist =
+            args::list("test", &hash_table_to_alist(&mut i, &[t.clone()]).unwrap()).unwrap();
         assert_eq!(alist.len(), 9);
         let copy = hash_table_copy(&mut i, &[t.clone()]).unwrap();
         hash_table_clear(&mut i, &[t.clone()]).unwrap();

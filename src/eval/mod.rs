@@ -179,16 +179,7 @@ impl Interp {
                 }
                 Expr::Call(call) => return self.eval_call(call, bp, closure),
                 Expr::CallSelf(call) => {
-                    let base = self.stack.len();
-                    for arg in call.args.iter() {
-                        match self.eval(arg, bp, closure) {
-                            Ok(v) => self.stack.push(v),
-                            Err(e) => {
-                                self.stack.truncate(base);
-                                return Err(e);
-                            }
-                        }
-                    }
+                    let base = self.push_args(&call.args, bp, closure)?;
                     return Ok(Tail::Call(
                         closure.clone(),
                         base,
@@ -449,8 +440,15 @@ impl Interp {
         bp: usize,
         closure: &Rc<Closure>,
     ) -> Result<Tail> {
+        let base = self.push_args(&call.args, bp, closure)?;
+        self.call_value(f, base, call.args.len(), call.span)
+    }
+
+    /// Evaluates arguments onto the value stack; returns where they start.
+    /// On an error the stack is left as it was.
+    fn push_args(&mut self, args: &[Expr], bp: usize, closure: &Rc<Closure>) -> Result<usize> {
         let base = self.stack.len();
-        for arg in call.args.iter() {
+        for arg in args {
             match self.eval(arg, bp, closure) {
                 Ok(v) => self.stack.push(v),
                 Err(e) => {
@@ -459,7 +457,7 @@ impl Interp {
                 }
             }
         }
-        self.call_value(f, base, call.args.len(), call.span)
+        Ok(base)
     }
 
     /// Calls `f` with the arguments at `stack[base..base + argc]`: primitives run
