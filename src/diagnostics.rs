@@ -52,6 +52,8 @@ pub enum ErrorKind {
     Io,
     /// Evaluation stopped by Ctrl-C.
     Interrupted,
+    /// More calls than the configured budget ([`crate::Interp::max_calls`]).
+    CallLimit,
     /// `(exit n)`: not a failure, but it unwinds like one.
     Exit(i32),
     /// A continuation called after its extent ended (re-entry is unsupported).
@@ -84,6 +86,7 @@ impl ErrorKind {
             ErrorKind::RecursionDepth => "recursion-depth",
             ErrorKind::Io => "io",
             ErrorKind::Interrupted => "interrupted",
+            ErrorKind::CallLimit => "call-limit",
             ErrorKind::Exit(_) => "exit",
             ErrorKind::Continuation => "continuation",
             ErrorKind::Escape => "escape",
@@ -91,11 +94,12 @@ impl ErrorKind {
     }
 
     /// Whether `guard` and exception handlers may catch it: not `exit`,
-    /// Ctrl-C, or a continuation escaping to its `call/cc`.
+    /// Ctrl-C, the call budget running out, or a continuation escaping to its
+    /// `call/cc`.
     pub fn is_catchable(self) -> bool {
         !matches!(
             self,
-            ErrorKind::Exit(_) | ErrorKind::Interrupted | ErrorKind::Escape
+            ErrorKind::Exit(_) | ErrorKind::Interrupted | ErrorKind::CallLimit | ErrorKind::Escape
         )
     }
 }

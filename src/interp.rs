@@ -125,8 +125,12 @@ pub struct Interp {
     /// a runaway allocation becomes an error instead of the system's
     /// out-of-memory kill.
     pub max_memory: Option<usize>,
-    /// Calls made, for spacing out the memory checks.
-    pub(crate) calls: u32,
+    /// The most procedure calls one interpreter may make, checked every
+    /// 65,536 calls: a bound on running time for untrusted or generated
+    /// programs (the fuzzer uses it), which a `guard` cannot catch.
+    pub max_calls: Option<u64>,
+    /// Calls made since the interpreter was created.
+    pub(crate) calls: u64,
     /// What `(command-line)` returns: the script and its arguments.
     pub command_line: Vec<String>,
     /// Set from another thread (Ctrl-C) to stop the running evaluation.
@@ -167,6 +171,7 @@ impl Interp {
             next_continuation: 0,
             command_line: vec!["eshkol".to_string()],
             max_memory: None,
+            max_calls: None,
             calls: 0,
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
@@ -434,6 +439,36 @@ pub fn io_reason(error: &std::io::Error) -> String {
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
         None => text,
+    }
+}
+
+impl Interp {
+    /// Refuses, with a memory error, an allocation of `bytes` that would take
+    /// the process over the `--max-memory` bound. Builtins that size an object
+    /// from an argument call it first, so `(make-vector 1e9 0)` fails at once
+    /// instead of after filling gigabytes. Small requests are not checked.
+    pub(crate) fn check_allocation(&self, who: &str, bytes: usize) -> Result<()> {
+        const CHECKED_FROM: usize = 1 << 20;
+        let Some(limit) = self.max_memory else {
+            return Ok(());
+        };
+        if bytes < CHECKED_FROM {
+            return Ok(());
+        }
+        let resident = resident_bytes().unwrap_or(0);
+        if resident.saturating_add(bytes) <= limit {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorKind::Memory,
+            format!(
+                "{who}: allocating {} MiB would pass the memory limit ({} MiB resident, the limit is {} MiB)",
+                bytes >> 20,
+                resident >> 20,
+                limit >> 20
+            ),
+        )
+        .with_help("raise the bound with --max-memory, or build a smaller object"))
     }
 }
 

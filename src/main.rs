@@ -24,6 +24,11 @@ struct Cli {
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<usize>,
 
+    /// Stop with an error after N procedure calls (checked every 65,536 calls):
+    /// a time bound for untrusted or generated programs.
+    #[arg(long, value_name = "N")]
+    max_calls: Option<u64>,
+
     /// Do not warn about arenas still alive when the program ends.
     #[arg(long)]
     no_arena_warnings: bool,
@@ -53,6 +58,7 @@ fn run(cli: Cli) -> u8 {
     let mut interp = Interp::new();
     interp.max_depth = cli.max_depth;
     interp.max_memory = cli.max_memory;
+    interp.max_calls = cli.max_calls;
     if let Some(file) = &cli.file {
         interp.command_line = std::iter::once(file.display().to_string())
             .chain(cli.args.iter().cloned())

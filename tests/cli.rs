@@ -202,6 +202,60 @@ fn max_memory_turns_runaway_allocation_into_an_error() {
 }
 
 #[test]
+fn max_memory_refuses_an_oversized_object_before_allocating_it() {
+    let assert = eshkol()
+        .args([
+            "--max-memory",
+            "100M",
+            "-e",
+            "(define v (make-vector 100000000 0))",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("make-vector: allocating 1525 MiB would pass the memory limit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[<expression>:1:11]"), "{stderr}");
+}
+
+#[test]
+fn max_memory_stops_a_doubling_string() {
+    let assert = eshkol()
+        .args([
+            "--max-memory",
+            "100M",
+            "-e",
+            "(let loop ((s \"ab\")) (loop (string-append s s)))",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("eshkol::memory"), "{stderr}");
+    assert!(stderr.contains("string-append: allocating"), "{stderr}");
+}
+
+#[test]
+fn max_calls_stops_an_endless_loop_and_guard_cannot_catch_it() {
+    let assert = eshkol()
+        .args([
+            "--max-calls",
+            "1000000",
+            "-e",
+            "(guard (e (#t 'caught)) (let loop ((i 0)) (loop (+ i 1))))",
+        ])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("eshkol::call-limit"), "{stderr}");
+    assert!(
+        stderr.contains("call limit reached: more than 1000000 procedure calls"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn max_memory_rejects_a_malformed_size() {
     let assert = eshkol()
         .args(["--max-memory", "lots", "-e", "1"])

@@ -138,6 +138,7 @@ fn create_arena(
     limit: Option<usize>,
     span: crate::syntax::Span,
 ) -> Result<Value> {
+    interp.check_allocation("make-arena", size)?;
     let id = interp.arenas.create(size, limit).map_err(|e| match e {
         ArenaError::OutOfMemory { requested } => Error::new(
             ErrorKind::Memory,
@@ -209,6 +210,7 @@ fn arena_alloc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         }
         other => byte_count("arena-alloc", other, "size")?,
     };
+    interp.check_allocation("arena-alloc", n)?;
     let allocation = interp
         .arenas
         .alloc(tag.id, n)

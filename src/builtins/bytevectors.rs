@@ -149,7 +149,7 @@ fn slice(interp: &Interp, who: &str, args: &[Value], first: usize) -> Result<Vec
     let bv = args::bytevector(who, &args[0])?;
     with_bytes(interp, bv, |bytes| -> Result<Vec<u8>> {
         let (start, end) = bounds(who, args, first, bytes.len())?;
-        let mut out = with_capacity(who, end - start)?;
+        let mut out = with_capacity(interp, who, end - start)?;
         out.extend_from_slice(&bytes[start..end]);
         Ok(out)
     })?
@@ -185,23 +185,23 @@ fn bytevector(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// Shared body of `make-bytevector` and `make-bytes`.
-fn make(who: &str, args: &[Value]) -> Result<Value> {
+fn make(interp: &Interp, who: &str, args: &[Value]) -> Result<Value> {
     let n = args::index(who, &args[0])?;
     let fill = match args.get(1) {
         Some(b) => byte(who, b)?,
         None => 0,
     };
-    Ok(Value::bytevector(filled(who, n, fill)?))
+    Ok(Value::bytevector(filled(interp, who, n, fill)?))
 }
 
 /// `(make-bytevector n [byte])`.
-fn make_bytevector(_: &mut Interp, args: &[Value]) -> Result<Value> {
-    make("make-bytevector", args)
+fn make_bytevector(interp: &mut Interp, args: &[Value]) -> Result<Value> {
+    make(interp, "make-bytevector", args)
 }
 
 /// `(make-bytes n [byte])`: an ordinary heap bytevector.
-fn make_bytes(_: &mut Interp, args: &[Value]) -> Result<Value> {
-    make("make-bytes", args)
+fn make_bytes(interp: &mut Interp, args: &[Value]) -> Result<Value> {
+    make(interp, "make-bytes", args)
 }
 
 /// `(bytevector? x)`.
@@ -276,7 +276,7 @@ fn bytevector_append(interp: &mut Interp, args: &[Value]) -> Result<Value> {
             .checked_add(len)
             .ok_or_else(|| memory_error(WHO, usize::MAX))?;
     }
-    let mut out = with_capacity(WHO, total)?;
+    let mut out = with_capacity(interp, WHO, total)?;
     for a in args {
         let bv = args::bytevector(WHO, a)?;
         with_bytes(interp, bv, |bytes| out.extend_from_slice(bytes))?;

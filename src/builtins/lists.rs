@@ -97,7 +97,7 @@ pub static PRIMITIVES: &[Primitive] = &[
 const MAX_LIST_ELEMENTS: usize = 1 << 26;
 
 /// A vector with room for `n` list elements, or a Memory error.
-fn reserve(who: &str, n: usize) -> Result<Vec<Value>> {
+fn reserve(interp: &Interp, who: &str, n: usize) -> Result<Vec<Value>> {
     let too_large = || {
         Error::new(
             ErrorKind::Memory,
@@ -107,6 +107,7 @@ fn reserve(who: &str, n: usize) -> Result<Vec<Value>> {
     if n > MAX_LIST_ELEMENTS {
         return Err(too_large());
     }
+    interp.check_allocation(who, n.saturating_mul(std::mem::size_of::<Value>()))?;
     let mut out = Vec::new();
     out.try_reserve_exact(n).map_err(|_| too_large())?;
     Ok(out)
@@ -463,10 +464,10 @@ fn last(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(make-list k [fill])`
-fn make_list(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn make_list(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let n = args::index("make-list", &args[0])?;
     let fill = args.get(1).cloned().unwrap_or(Value::Unspecified);
-    let mut items = reserve("make-list", n)?;
+    let mut items = reserve(interp, "make-list", n)?;
     items.resize(n, fill);
     Ok(Value::list(items))
 }
@@ -502,8 +503,8 @@ impl Real {
 }
 
 /// `start + i * step` for `i` in `0..n`, exact when both are exact.
-fn sequence(who: &str, n: usize, start: Real, step: Real) -> Result<Value> {
-    let mut items = reserve(who, n)?;
+fn sequence(interp: &Interp, who: &str, n: usize, start: Real, step: Real) -> Result<Value> {
+    let mut items = reserve(interp, who, n)?;
     match (start, step) {
         (Real::Int(s), Real::Int(d)) => {
             for i in 0..n {
@@ -523,7 +524,7 @@ fn sequence(who: &str, n: usize, start: Real, step: Real) -> Result<Value> {
 }
 
 /// `(iota count [start step])`
-fn iota(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn iota(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let n = args::index("iota", &args[0])?;
     let start = match args.get(1) {
         Some(v) => Real::of("iota", v)?,
@@ -533,11 +534,11 @@ fn iota(_: &mut Interp, args: &[Value]) -> Result<Value> {
         Some(v) => Real::of("iota", v)?,
         None => Real::Int(1),
     };
-    sequence("iota", n, start, step)
+    sequence(interp, "iota", n, start, step)
 }
 
 /// `(range end)`, `(range start end)`, `(range start end step)`
-fn range(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn range(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let reals = args
         .iter()
         .map(|a| Real::of("range", a))
@@ -566,7 +567,7 @@ fn range(_: &mut Interp, args: &[Value]) -> Result<Value> {
             }
             let n = if span <= 0 { 0 } else { (span + d - 1) / d };
             let n = usize::try_from(n).unwrap_or(usize::MAX);
-            return sequence("range", n, start, step);
+            return sequence(interp, "range", n, start, step);
         }
         (s, e, d) => ((e.float() - s.float()) / d.float()).ceil(),
     };
@@ -581,7 +582,7 @@ fn range(_: &mut Interp, args: &[Value]) -> Result<Value> {
         count as usize
     };
     let float = |r: Real| Real::Float(r.float());
-    sequence("range", n, float(start), float(step))
+    sequence(interp, "range", n, float(start), float(step))
 }
 
 // ---- searching ----

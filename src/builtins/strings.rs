@@ -354,14 +354,14 @@ fn is_string(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(make-string n [char])`: filled with spaces unless a char is given.
-fn make_string(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn make_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "make-string";
     let n = args::index(WHO, &args[0])?;
     let fill = match args.get(1) {
         Some(c) => args::character(WHO, c)?,
         None => ' ',
     };
-    Ok(new_string(filled(WHO, n, fill)?))
+    Ok(new_string(filled(interp, WHO, n, fill)?))
 }
 
 /// `(string char ...)`.
@@ -414,7 +414,7 @@ fn substring(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(string-append s ...)`.
-fn string_append(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn string_append(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "string-append";
     let mut total: usize = 0;
     for a in args {
@@ -423,7 +423,7 @@ fn string_append(_: &mut Interp, args: &[Value]) -> Result<Value> {
             .checked_add(s.chars.borrow().len())
             .ok_or_else(|| memory_error(WHO, usize::MAX))?;
     }
-    let mut out = with_capacity(WHO, total)?;
+    let mut out = with_capacity(interp, WHO, total)?;
     for a in args {
         out.extend_from_slice(&args::string(WHO, a)?.chars.borrow());
     }
@@ -475,10 +475,10 @@ fn string_to_list(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(list->string list)`.
-fn list_to_string(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn list_to_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "list->string";
     let items = args::list(WHO, &args[0])?;
-    let mut out = with_capacity(WHO, items.len())?;
+    let mut out = with_capacity(interp, WHO, items.len())?;
     for item in &items {
         match item {
             Value::Char(c) => out.push(*c),
@@ -495,12 +495,12 @@ fn string_to_vector(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(vector->string v [start [end]])`.
-fn vector_to_string(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn vector_to_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "vector->string";
     let v = args::vector(WHO, &args[0])?;
     let items = v.items.borrow();
     let (start, end) = bounds(WHO, args, 1, items.len())?;
-    let mut out = with_capacity(WHO, end - start)?;
+    let mut out = with_capacity(interp, WHO, end - start)?;
     for item in &items[start..end] {
         match item {
             Value::Char(c) => out.push(*c),
@@ -797,7 +797,7 @@ fn string_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "string-map";
     let proc = args::procedure(WHO, &args[0])?;
     let (strings, len) = shortest(WHO, &args[1..])?;
-    let mut out = with_capacity(WHO, len)?;
+    let mut out = with_capacity(interp, WHO, len)?;
     for i in 0..len {
         let Some(column) = column(&strings, i) else {
             break;

@@ -130,12 +130,14 @@ pub(crate) fn memory_error(who: &str, count: usize) -> Error {
     )
 }
 
-/// An empty vector with room for `count` elements, or a memory error.
-pub(crate) fn with_capacity<T>(who: &str, count: usize) -> Result<Vec<T>> {
+/// An empty vector with room for `count` elements, or a memory error (also
+/// when it would pass the interpreter's `--max-memory` bound).
+pub(crate) fn with_capacity<T>(interp: &Interp, who: &str, count: usize) -> Result<Vec<T>> {
     let bytes = count.checked_mul(std::mem::size_of::<T>().max(1));
-    if bytes.is_none_or(|b| b > MAX_OBJECT_BYTES) {
+    let Some(bytes) = bytes.filter(|&b| b <= MAX_OBJECT_BYTES) else {
         return Err(memory_error(who, count));
-    }
+    };
+    interp.check_allocation(who, bytes)?;
     let mut out = Vec::new();
     out.try_reserve_exact(count)
         .map_err(|_| memory_error(who, count))?;
@@ -143,8 +145,13 @@ pub(crate) fn with_capacity<T>(who: &str, count: usize) -> Result<Vec<T>> {
 }
 
 /// `count` copies of `fill`, or a memory error.
-pub(crate) fn filled<T: Clone>(who: &str, count: usize, fill: T) -> Result<Vec<T>> {
-    let mut out = with_capacity(who, count)?;
+pub(crate) fn filled<T: Clone>(
+    interp: &Interp,
+    who: &str,
+    count: usize,
+    fill: T,
+) -> Result<Vec<T>> {
+    let mut out = with_capacity(interp, who, count)?;
     out.resize(count, fill);
     Ok(out)
 }
@@ -232,11 +239,11 @@ fn vector(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(make-vector n [fill])`: unfilled elements are unspecified.
-fn make_vector(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn make_vector(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "make-vector";
     let n = args::index(WHO, &args[0])?;
     let fill = args.get(1).cloned().unwrap_or(Value::Unspecified);
-    Ok(Value::vector(filled(WHO, n, fill)?))
+    Ok(Value::vector(filled(interp, WHO, n, fill)?))
 }
 
 /// `(vector? x)`.
@@ -311,7 +318,7 @@ fn vector_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "vector-map";
     let proc = args::procedure(WHO, &args[0])?;
     let (vectors, len) = shortest(WHO, &args[1..])?;
-    let mut out = with_capacity(WHO, len)?;
+    let mut out = with_capacity(interp, WHO, len)?;
     for i in 0..len {
         let Some(column) = column(&vectors, i) else {
             break;
@@ -372,7 +379,7 @@ fn vector_copy_into(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(vector-append v ...)`.
-fn vector_append(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn vector_append(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "vector-append";
     let mut total: usize = 0;
     for a in args {
@@ -381,7 +388,7 @@ fn vector_append(_: &mut Interp, args: &[Value]) -> Result<Value> {
             .checked_add(v.items.borrow().len())
             .ok_or_else(|| memory_error(WHO, usize::MAX))?;
     }
-    let mut out = with_capacity(WHO, total)?;
+    let mut out = with_capacity(interp, WHO, total)?;
     for a in args {
         let v = args::vector(WHO, a)?;
         out.extend(v.items.borrow().iter().cloned());

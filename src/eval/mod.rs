@@ -529,24 +529,35 @@ impl Interp {
         }
     }
 
-    /// Checked on every call: Ctrl-C, and every 65,536 calls the memory bound.
-    #[inline]
+    /// Checked on every call: Ctrl-C, and every 65,536 calls the call budget
+    /// and the memory bound.
     fn poll(&mut self, span: Span) -> Result<()> {
         if self.interrupted() {
             return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
         }
-        self.calls = self.calls.wrapping_add(1);
+        self.calls += 1;
         if self.calls & 0xFFFF == 0 {
-            if let Some(limit) = self.max_memory {
-                return self.check_memory(limit, span);
-            }
+            return self.check_limits(span);
         }
         Ok(())
     }
 
-    /// Fails when the process's resident memory is over `limit` bytes.
+    /// Fails when the call budget is spent or the process's resident memory
+    /// is over the bound.
     #[cold]
-    fn check_memory(&self, limit: usize, span: Span) -> Result<()> {
+    fn check_limits(&self, span: Span) -> Result<()> {
+        if let Some(budget) = self.max_calls {
+            if self.calls >= budget {
+                return Err(Error::new(
+                    ErrorKind::CallLimit,
+                    format!("call limit reached: more than {budget} procedure calls"),
+                )
+                .at(span));
+            }
+        }
+        let Some(limit) = self.max_memory else {
+            return Ok(());
+        };
         match crate::interp::resident_bytes() {
             Some(resident) if resident > limit => Err(Error::new(
                 ErrorKind::Memory,
