@@ -6,7 +6,8 @@
 # Seeds the corpus with every paragraph of the Scheme tests, examples and
 # benchmarks, builds a dictionary of builtin names and special forms, and runs
 # in a scratch directory (the target unbinds the file procedures, and
-# `include` resolves relative to it). Findings land in fuzz/artifacts/eval/;
+# `include` resolves relative to it). Findings land in fuzz/artifacts/eval/
+# (a crash that kills the process outright leaves its input in `last-input`);
 # each one fixed becomes a regression test in tests/fuzz_findings.rs.
 set -eu
 seconds=${1:-3600}
@@ -41,6 +42,7 @@ dict="$here/scratch/scheme.dict"
 } | sort -u > "$dict"
 
 cd "$here/scratch"
+export ESHKOL_FUZZ_LAST="$here/artifacts/eval/last-input"
 exec cargo +nightly fuzz run --fuzz-dir "$here" -s none -a eval "$corpus" -- \
     -dict="$dict" -max_total_time="$seconds" -max_len=4096 -timeout=20 \
     -rss_limit_mb=4096 -malloc_limit_mb=3072 -print_final_stats=1 \

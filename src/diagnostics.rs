@@ -118,6 +118,7 @@ pub struct TraceFrame {
 pub struct Error(pub Box<ErrorData>);
 
 /// The contents of an [`Error`].
+#[derive(Clone)]
 pub struct ErrorData {
     pub kind: ErrorKind,
     pub message: String,
@@ -142,6 +143,10 @@ pub struct ErrorData {
     /// this error (it was raised to them directly), so they must not see it
     /// again as it unwinds past them.
     pub handled_depth: Option<usize>,
+    /// For an unbound variable: its name. The report's "did you mean" help is
+    /// worked out when the error is shown, not when it is raised, so a program
+    /// that catches many such errors does not pay for the search.
+    pub unbound: Option<crate::symbol::Symbol>,
 }
 
 /// Shorthand for results in the interpreter.
@@ -162,6 +167,7 @@ impl Error {
             continuable: false,
             escape_id: 0,
             handled_depth: None,
+            unbound: None,
         }))
     }
 

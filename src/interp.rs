@@ -423,6 +423,13 @@ impl Interp {
 
     /// The miette report for an error, against this interpreter's sources.
     pub fn render_error(&self, error: &Error, color: bool) -> String {
+        if let (None, Some(name)) = (&error.0.help, error.0.unbound) {
+            if let Some(suggestion) = self.suggest_global(&name.name()) {
+                let mut data = (*error.0).clone();
+                data.help = Some(format!("did you mean `{suggestion}`?"));
+                return self.sources.render(&Error(Box::new(data)), color);
+            }
+        }
         self.sources.render(error, color)
     }
 }

@@ -15,7 +15,17 @@ fn touches_files(name: &str) -> bool {
     ["file", "load", "delete"].iter().any(|word| name.contains(word))
 }
 
+/// `ESHKOL_FUZZ_LAST=path` writes each input to `path` before running it:
+/// a stack overflow kills the process before libFuzzer can save the input.
+fn record_input(data: &[u8]) {
+    static PATH: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+    if let Some(path) = PATH.get_or_init(|| std::env::var_os("ESHKOL_FUZZ_LAST")) {
+        let _ = std::fs::write(path, data);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    record_input(data);
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

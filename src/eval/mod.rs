@@ -773,15 +773,9 @@ impl Interp {
     }
 
     fn unbound(&self, name: crate::symbol::Symbol, span: Span) -> Error {
-        let name_text = name.name();
-        let mut error = Error::new(
-            ErrorKind::Unbound,
-            format!("unbound variable `{name_text}`"),
-        )
-        .at(span);
-        if let Some(suggestion) = self.suggest_global(&name_text) {
-            error = error.with_help(format!("did you mean `{suggestion}`?"));
-        }
+        let mut error =
+            Error::new(ErrorKind::Unbound, format!("unbound variable `{name}`")).at(span);
+        error.0.unbound = Some(name);
         error
     }
 
