@@ -50,6 +50,15 @@ impl Global {
         matches!(&*self.value.borrow(), Value::Primitive(p) if std::ptr::eq(*p, primitive))
     }
 
+    /// The closure the global holds, if it holds one.
+    #[inline]
+    pub fn closure(&self) -> Option<Rc<crate::value::Closure>> {
+        match &*self.value.borrow() {
+            Value::Closure(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
     /// Whether the global has a value.
     pub fn is_bound(&self) -> bool {
         !matches!(*self.value.borrow(), Value::Undefined)

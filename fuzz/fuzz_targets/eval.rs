@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
             interp.define_global(&name, Value::Bool(false));
         }
     }
-    interp.max_calls = Some(1 << 18);
+    interp.max_calls = Some(1 << 16);
     interp.max_depth = 10_000;
     interp.max_memory = Some(1 << 30);
     if let Err(error) = interp.eval_str("fuzz.scm", text) {

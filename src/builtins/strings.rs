@@ -1,6 +1,7 @@
 //! Builtins: strings. Strings are vectors of Unicode characters, so indexes and
 //! lengths count characters, and case mapping is Unicode-aware.
 
+use smallvec::SmallVec;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -522,12 +523,23 @@ fn fold(chars: &[char]) -> Vec<char> {
 /// Checks every argument is a string and that `ok` holds for the ordering of
 /// each adjacent pair (compared by code point, after folding when `ci`).
 fn compare(who: &str, args: &[Value], ci: bool, ok: fn(Ordering) -> bool) -> Result<Value> {
-    let mut keys = Vec::with_capacity(args.len());
-    for a in args {
-        let chars = chars_of(who, a)?;
-        keys.push(if ci { fold(&chars) } else { chars });
-    }
-    Ok(Value::Bool(keys.windows(2).all(|w| ok(w[0].cmp(&w[1])))))
+    let strings = args
+        .iter()
+        .map(|a| args::string(who, a))
+        .collect::<Result<SmallVec<[&Rc<SString>; 4]>>>()?;
+    let holds = if ci {
+        let keys: Vec<Vec<char>> = strings.iter().map(|s| fold(&s.chars.borrow())).collect();
+        keys.windows(2).all(|w| ok(w[0].cmp(&w[1])))
+    } else {
+        strings.windows(2).all(|w| {
+            ok(w[0]
+                .chars
+                .borrow()
+                .as_slice()
+                .cmp(w[1].chars.borrow().as_slice()))
+        })
+    };
+    Ok(Value::Bool(holds))
 }
 
 /// `(string=? s ...)`.

@@ -82,6 +82,9 @@ pub enum FastOp {
     IsPair,
     Not,
     IsEq,
+    CharEq,
+    VectorRef,
+    StringRef,
 }
 
 impl FastOp {
@@ -103,6 +106,9 @@ impl FastOp {
             ("pair?", 1) => FastOp::IsPair,
             ("not", 1) => FastOp::Not,
             ("eq?", 2) => FastOp::IsEq,
+            ("char=?", 2) => FastOp::CharEq,
+            ("vector-ref", 2) => FastOp::VectorRef,
+            ("string-ref", 2) => FastOp::StringRef,
             _ => return None,
         })
     }

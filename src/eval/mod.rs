@@ -325,6 +325,9 @@ impl Interp {
         let call = &op.call;
         match &*call.args {
             [a] => {
+                if let Some(v) = self.unary_on_variable(op.op, a, bp, closure) {
+                    return Ok(v);
+                }
                 let a = self.eval(a, bp, closure)?;
                 let fast = match (op.op, &a) {
                     (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
@@ -343,34 +346,77 @@ impl Interp {
                 }
             }
             [a, b] => {
-                let a = self.eval(a, bp, closure)?;
-                let b = self.eval(b, bp, closure)?;
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    let (x, y) = (*x, *y);
-                    let fast = match op.op {
-                        FastOp::Add => x.checked_add(y).map(Value::Int),
-                        FastOp::Sub => x.checked_sub(y).map(Value::Int),
-                        FastOp::Mul => x.checked_mul(y).map(Value::Int),
-                        FastOp::Lt => Some(Value::Bool(x < y)),
-                        FastOp::Gt => Some(Value::Bool(x > y)),
-                        FastOp::Le => Some(Value::Bool(x <= y)),
-                        FastOp::Ge => Some(Value::Bool(x >= y)),
-                        FastOp::NumEq | FastOp::IsEq => Some(Value::Bool(x == y)),
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
+                // Variables and constants holding fixnums are read in place,
+                // without evaluating (and cloning) them.
+                if let (Some(x), Some(y)) = (
+                    self.fixnum_operand(a, bp, closure),
+                    self.fixnum_operand(b, bp, closure),
+                ) {
+                    if let Some(v) = fixnum_op(op.op, x, y) {
                         return Ok(v);
                     }
                 }
-                match op.op {
-                    FastOp::Cons => return Ok(Value::cons(a, b)),
-                    FastOp::IsEq => return Ok(Value::Bool(a.is_eq(&b))),
-                    _ => {}
+                let a = self.eval(a, bp, closure)?;
+                let b = self.eval(b, bp, closure)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    if let Some(v) = fixnum_op(op.op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
+                if let Some(v) = binary_op(op.op, &a, &b) {
+                    return Ok(v);
+                }
+                if op.op == FastOp::Cons {
+                    return Ok(Value::cons(a, b));
                 }
                 self.call_span = call.span;
                 (op.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(call.span))
             }
             _ => self.eval_global_value(call, bp, closure),
+        }
+    }
+
+    /// The fixnum in a variable or constant operand, read without
+    /// evaluating it; `None` for any other operand.
+    #[inline(always)]
+    fn fixnum_operand(&self, expr: &Expr, bp: usize, closure: &Closure) -> Option<i64> {
+        match expr {
+            Expr::Local(slot) => match self.stack.get(bp + *slot as usize) {
+                Some(Value::Int(n)) => Some(*n),
+                _ => None,
+            },
+            Expr::Captured(i) => match closure.captured.get(*i as usize) {
+                Some(Value::Int(n)) => Some(*n),
+                _ => None,
+            },
+            Expr::Const(Value::Int(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A type test, `not`, `car` or `cdr` of a variable, done in place;
+    /// `None` when the operand is not a plain variable or the operation needs
+    /// the builtin (a pair living in an arena, a non-pair to `car`).
+    #[inline(always)]
+    fn unary_on_variable(
+        &self,
+        op: FastOp,
+        expr: &Expr,
+        bp: usize,
+        closure: &Closure,
+    ) -> Option<Value> {
+        let v = match expr {
+            Expr::Local(slot) => self.stack.get(bp + *slot as usize)?,
+            Expr::Captured(i) => closure.captured.get(*i as usize)?,
+            _ => return None,
+        };
+        match (op, v) {
+            (FastOp::IsNull, v) => Some(Value::Bool(matches!(v, Value::Null))),
+            (FastOp::IsPair, v) => Some(Value::Bool(matches!(v, Value::Pair(_)))),
+            (FastOp::Not, v) => Some(Value::Bool(matches!(v, Value::Bool(false)))),
+            (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
+            (FastOp::Cdr, Value::Pair(p)) if p.owner.is_none() => Some(p.cdr()),
+            _ => None,
         }
     }
 
@@ -381,6 +427,14 @@ impl Interp {
         bp: usize,
         closure: &Rc<Closure>,
     ) -> Result<Value> {
+        if let Expr::Global(cell, _) = &call.function {
+            if let Some(callee) = cell.closure() {
+                // The common case of a call to a global procedure: straight
+                // into the callee, without building a tail call first.
+                let base = self.push_args(&call.args, bp, closure)?;
+                return self.apply_closure(callee, base, call.args.len(), call.span);
+            }
+        }
         match self.eval_global_call(call, bp, closure)? {
             Tail::Value(v) => Ok(v),
             Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
@@ -794,6 +848,43 @@ impl Interp {
             .filter(|(d, _)| *d <= limit)
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
             .map(|(_, c)| c.to_string())
+    }
+}
+
+/// A two-fixnum arithmetic or comparison done inline; `None` on overflow (the
+/// builtin then promotes to a bignum) or for an operation that is not numeric.
+#[inline(always)]
+fn fixnum_op(op: FastOp, x: i64, y: i64) -> Option<Value> {
+    match op {
+        FastOp::Add => x.checked_add(y).map(Value::Int),
+        FastOp::Sub => x.checked_sub(y).map(Value::Int),
+        FastOp::Mul => x.checked_mul(y).map(Value::Int),
+        FastOp::Lt => Some(Value::Bool(x < y)),
+        FastOp::Gt => Some(Value::Bool(x > y)),
+        FastOp::Le => Some(Value::Bool(x <= y)),
+        FastOp::Ge => Some(Value::Bool(x >= y)),
+        FastOp::NumEq | FastOp::IsEq => Some(Value::Bool(x == y)),
+        _ => None,
+    }
+}
+
+/// `eq?`, `char=?`, and `vector-ref` / `string-ref` of a heap object at an
+/// index in range, done inline; `None` sends the call to the builtin (which
+/// also reports the errors).
+#[inline(always)]
+fn binary_op(op: FastOp, a: &Value, b: &Value) -> Option<Value> {
+    match (op, a, b) {
+        (FastOp::IsEq, a, b) => Some(Value::Bool(a.is_eq(b))),
+        (FastOp::CharEq, Value::Char(x), Value::Char(y)) => Some(Value::Bool(x == y)),
+        (FastOp::VectorRef, Value::Vector(v), Value::Int(i)) if v.owner.is_none() => {
+            let i = usize::try_from(*i).ok()?;
+            v.items.borrow().get(i).cloned()
+        }
+        (FastOp::StringRef, Value::Str(s), Value::Int(i)) if s.owner.is_none() => {
+            let i = usize::try_from(*i).ok()?;
+            s.chars.borrow().get(i).copied().map(Value::Char)
+        }
+        _ => None,
     }
 }
 
