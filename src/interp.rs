@@ -458,6 +458,22 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+impl Drop for Interp {
+    /// A global's procedure refers to the global cells its code uses, often
+    /// its own: a cycle that reference counting alone never frees. Emptying
+    /// every cell breaks those cycles; a final collection frees the rest, so
+    /// a program that creates many interpreters does not leak them.
+    fn drop(&mut self) {
+        for global in self.globals.values() {
+            global.set(Value::Undefined);
+        }
+        self.macros.clear();
+        self.aliases.clear();
+        self.stack.clear();
+        crate::gc::collect();
+    }
+}
+
 impl Interp {
     /// Refuses, with a memory error, an allocation of `bytes` that would take
     /// the process over the `--max-memory` bound. Builtins that size an object

@@ -123,3 +123,34 @@ fn caught_errors_do_not_leak() {
         "RSS grew from {before} to {after} bytes"
     );
 }
+
+/// An embedding program may create and drop many interpreters: each one's
+/// globals, closures (which refer to the globals they call, a cycle) and
+/// library code must be freed with it.
+#[test]
+fn dropped_interpreters_free_their_memory() {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let run = |count: usize| {
+        for _ in 0..count {
+            let mut interp = Interp::new_captured();
+            interp
+                .eval_str(
+                    "program",
+                    "(define (f n) (if (= n 0) 0 (f (- n 1))))
+                     (define data (list f (vector f) (lambda () data)))
+                     (f 10)",
+                )
+                .expect("runs");
+        }
+    };
+    run(200);
+    let before = rss_bytes();
+    run(2_000);
+    let after = rss_bytes();
+    eprintln!("RSS after 200 interpreters: {before} bytes; after 2,000 more: {after} bytes");
+    assert!(
+        after < before + 1024 * 1024,
+        "RSS grew from {before} to {after} bytes"
+    );
+}
