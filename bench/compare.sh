@@ -46,6 +46,17 @@ install_peers() {
     done
 }
 install_peers
+
+# Steel, the Rust bytecode-VM Scheme, comes from crates.io (a build of about
+# 15 minutes, once); it needs its data directory to exist.
+install_steel() {
+    [ "${BENCH_NO_INSTALL:-0}" = 1 ] && return
+    command -v steel >/dev/null && return
+    log "installing Steel (cargo install steel-interpreter)"
+    cargo install --quiet steel-interpreter >/dev/null 2>&1 || log "installing Steel failed; skipping it"
+}
+install_steel
+mkdir -p "$HOME/.local/share/steel"
 command -v hyperfine >/dev/null || { log "hyperfine is required"; exit 1; }
 
 log "building eshkol (release)"

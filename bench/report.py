@@ -92,17 +92,17 @@ def main():
     w("")
     w(f"- CPUs: {facts.get('cpus', '?')} × {facts.get('model', '?')}")
     w(f"- Memory: {facts.get('memory', '?')}; kernel {facts.get('kernel', '?')}")
-    load = f"- Load average (1, 5, 15 min) before the run: {facts.get('load_before', '?')}, after: " \
+    load_line = f"- Load average (1, 5, 15 min) before the run: {facts.get('load_before', '?')}, after: " \
         f"{facts.get('load_after', '?')}."
     try:
         busy = float(str(facts.get('load_before', '0')).split()[0]) > 1.5
     except ValueError:
         busy = True
     if busy:
-        load += (" Other work shared the machine's cores during the run, so absolute times are "
+        load_line += (" Other work shared the machine's cores during the run, so absolute times are "
                  "noisy; every implementation ran under the same conditions, one program after "
                  "another.")
-    w(load)
+    w(load_line)
     w(f"- {facts.get('hyperfine', 'hyperfine')}")
     w("")
     w("## Implementations")
@@ -194,6 +194,20 @@ def main():
     w("Programs where csi, Elk or TinyScheme were at least as fast as eshkol: "
       + (", ".join(slower) if slower else "none") + ".")
     w("")
+    steel_pairs = [(prog, engine("eshkol", prog), engine("steel", prog)) for prog in progs]
+    steel_pairs = [(p, e, t) for p, e, t in steel_pairs if e and t and e > 0 and t > 0]
+    if steel_pairs:
+        w("## Engine time against Steel")
+        w("")
+        w("The issue's target is eshkol's engine time (start-up subtracted) within 1.5× of Steel's.")
+        w("")
+        w("| program | eshkol engine | Steel engine | eshkol ÷ Steel |")
+        w("|---|---:|---:|---:|")
+        for prog, e, t in steel_pairs:
+            w(f"| {prog} | {seconds(e)} | {seconds(t)} | {e / t:.2f} |")
+        g = geomean([e / t for _, e, t in steel_pairs])
+        w(f"| geometric mean | | | {g:.2f} |")
+        w("")
     failures = []
     if len(sys.argv) > 4:
         failures = [line.rstrip("\n").split("\t", 2) for line in open(sys.argv[4]) if line.strip()]
