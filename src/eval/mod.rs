@@ -779,8 +779,11 @@ impl Interp {
             let extra: Vec<Value> = self.stack.drain(base + lambda.required..).collect();
             self.stack.push(Value::list(extra));
         }
-        self.stack
-            .resize(base + lambda.frame_size, Value::Undefined);
+        // Slots for the body's own variables, after the arguments.
+        let frame_end = base + lambda.frame_size;
+        if self.stack.len() < frame_end {
+            self.stack.resize(frame_end, Value::Undefined);
+        }
         for &slot in lambda.boxed_params.iter() {
             let index = base + slot as usize;
             let v = std::mem::take(&mut self.stack[index]);
