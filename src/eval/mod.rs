@@ -147,8 +147,11 @@ impl Interp {
                     Value::Unspecified
                 }
                 Expr::If(parts) => {
-                    let test = self.eval(&parts.0, bp, closure)?;
-                    expr = if test.is_true() { &parts.1 } else { &parts.2 };
+                    let test = match self.fixnum_comparison(&parts.0, bp, closure) {
+                        Some(holds) => holds,
+                        None => self.eval(&parts.0, bp, closure)?.is_true(),
+                    };
+                    expr = if test { &parts.1 } else { &parts.2 };
                     continue;
                 }
                 Expr::MakeClosure(lambda) => {
@@ -373,6 +376,32 @@ impl Interp {
                 (op.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(call.span))
             }
             _ => self.eval_global_value(call, bp, closure),
+        }
+    }
+
+    /// The outcome of a test such as `(< i n)` whose operands are variables or
+    /// constants holding fixnums, decided without building a boolean value;
+    /// `None` for any other test.
+    #[inline(always)]
+    fn fixnum_comparison(&self, test: &Expr, bp: usize, closure: &Closure) -> Option<bool> {
+        let Expr::PrimOp(op) = test else {
+            return None;
+        };
+        let [a, b] = &*op.call.args else {
+            return None;
+        };
+        let x = self.fixnum_operand(a, bp, closure)?;
+        let y = self.fixnum_operand(b, bp, closure)?;
+        if !self.primop_applies(op) {
+            return None;
+        }
+        match op.op {
+            FastOp::Lt => Some(x < y),
+            FastOp::Gt => Some(x > y),
+            FastOp::Le => Some(x <= y),
+            FastOp::Ge => Some(x >= y),
+            FastOp::NumEq | FastOp::IsEq => Some(x == y),
+            _ => None,
         }
     }
 

@@ -52,6 +52,15 @@
 (vref kept-vector 0)                       ; error: arena-destroyed at (vector-ref v i)
 (sref kept-string 0)                       ; error: arena-destroyed at (string-ref s i)
 
+;; Comparisons as `if` tests take the same paths.
+(define (pick a b) (if (< a b) 'less 'not-less))
+(pick 1 2)                                 ; => less
+(pick 2 2)                                 ; => not-less
+(pick 1 2.5)                               ; => less
+(pick 1 'x)                                ; error: type at (< a b)
+(define (countdown n) (let loop ((i n) (steps 0)) (if (= i 0) steps (loop (- i 1) (+ steps 1)))))
+(countdown 1000)                           ; => 1000
+
 ;; A redefined builtin is called, not inlined.
 (define (use-car l) (car l))
 (set! car (lambda (l) 'mine))
@@ -59,3 +68,6 @@
 (define (use-vref v) (vector-ref v 0))
 (define vector-ref (lambda (v i) 'also-mine))
 (use-vref (vector 1))                      ; => also-mine
+(define (test-less a b) (if (< a b) 'yes 'no))
+(set! < (lambda (a b) #f))
+(test-less 1 2)                            ; => no
