@@ -138,6 +138,9 @@ pub struct Interp {
     /// 65,536 calls: a bound on running time for untrusted or generated
     /// programs (the fuzzer uses it), which a `guard` cannot catch.
     pub max_calls: Option<u64>,
+    /// Bytes requested by builtins since resident memory was last compared
+    /// with `max_memory` (see [`Interp::check_allocation`]).
+    pub(crate) unchecked_bytes: std::cell::Cell<usize>,
     /// Calls made since the interpreter was created.
     pub(crate) calls: u64,
     /// What `(command-line)` returns: the script and its arguments.
@@ -181,6 +184,7 @@ impl Interp {
             command_line: vec!["eshkol".to_string()],
             max_memory: None,
             max_calls: None,
+            unchecked_bytes: std::cell::Cell::new(0),
             calls: 0,
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
@@ -478,29 +482,37 @@ impl Interp {
     /// Refuses, with a memory error, an allocation of `bytes` that would take
     /// the process over the `--max-memory` bound. Builtins that size an object
     /// from an argument call it first, so `(make-vector 1e9 0)` fails at once
-    /// instead of after filling gigabytes. Small requests are not checked.
+    /// instead of after filling gigabytes. Small requests are checked once they add up to 64 MiB.
     pub(crate) fn check_allocation(&self, who: &str, bytes: usize) -> Result<()> {
         const CHECKED_FROM: usize = 1 << 20;
+        const SMALL_BYTES_BETWEEN_CHECKS: usize = 64 << 20;
         let Some(limit) = self.max_memory else {
             return Ok(());
         };
         if bytes < CHECKED_FROM {
-            return Ok(());
+            // Many small objects add up: check once they reach 64 MiB.
+            let pending = self.unchecked_bytes.get() + bytes;
+            if pending < SMALL_BYTES_BETWEEN_CHECKS {
+                self.unchecked_bytes.set(pending);
+                return Ok(());
+            }
         }
+        self.unchecked_bytes.set(0);
         let resident = resident_bytes().unwrap_or(0);
         if resident.saturating_add(bytes) <= limit {
             return Ok(());
         }
-        Err(Error::new(
-            ErrorKind::Memory,
+        let (resident_mib, limit_mib) = (resident >> 20, limit >> 20);
+        let message = if resident > limit {
+            format!("{who}: memory limit exceeded: {resident_mib} MiB resident, the limit is {limit_mib} MiB")
+        } else {
             format!(
-                "{who}: allocating {} MiB would pass the memory limit ({} MiB resident, the limit is {} MiB)",
-                bytes >> 20,
-                resident >> 20,
-                limit >> 20
-            ),
-        )
-        .with_help("raise the bound with --max-memory, or build a smaller object"))
+                "{who}: allocating {} MiB would pass the memory limit ({resident_mib} MiB resident, the limit is {limit_mib} MiB)",
+                bytes >> 20
+            )
+        };
+        Err(Error::new(ErrorKind::Memory, message)
+            .with_help("raise the bound with --max-memory, or build smaller or fewer objects"))
     }
 }
 

@@ -237,6 +237,22 @@ fn max_memory_stops_a_doubling_string() {
 }
 
 #[test]
+fn max_memory_counts_many_small_objects() {
+    let program =
+        "(define (grow n acc) (if (= n 0) acc (grow (- n 1) (cons (make-vector 5000 0) acc))))
+                   (grow 100000 '())";
+    let assert = eshkol()
+        .args(["--max-memory", "300M", "-e", program])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("make-vector: memory limit exceeded"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn max_calls_stops_an_endless_loop_and_guard_cannot_catch_it() {
     let assert = eshkol()
         .args([
