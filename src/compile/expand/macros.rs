@@ -44,7 +44,7 @@ pub(super) enum Resolved {
 
 /// Macro expansions allowed in one top-level form (stops a macro that keeps
 /// expanding into itself).
-const MAX_EXPANSIONS: usize = 100_000;
+const MAX_EXPANSIONS: usize = 10_000;
 
 pub(super) fn macro_as_variable(m: &Macro, span: Span) -> Error {
     syntax_error(span, format!("`{}` is a macro, not a variable", m.name))
