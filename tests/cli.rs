@@ -9,6 +9,13 @@ fn eshkol() -> Command {
     cmd
 }
 
+/// Runs eshkol with `args`, checks its exit status, and returns its standard
+/// error.
+fn stderr_of(args: &[&str], status: i32) -> String {
+    let assert = eshkol().args(args).assert().code(status);
+    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+}
+
 fn script(text: &str) -> tempfile_path::TempScript {
     tempfile_path::TempScript::new(text)
 }
@@ -187,32 +194,30 @@ fn script_arguments_are_accepted() {
 
 #[test]
 fn max_memory_turns_runaway_allocation_into_an_error() {
-    let assert = eshkol()
-        .args([
+    let stderr = stderr_of(
+        &[
             "--max-memory",
             "100M",
             "-e",
             "(define (grow l) (grow (cons 1 l))) (grow '())",
-        ])
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        ],
+        1,
+    );
     assert!(stderr.contains("eshkol::memory"), "{stderr}");
     assert!(stderr.contains("the limit is 100 MiB"), "{stderr}");
 }
 
 #[test]
 fn max_memory_refuses_an_oversized_object_before_allocating_it() {
-    let assert = eshkol()
-        .args([
+    let stderr = stderr_of(
+        &[
             "--max-memory",
             "100M",
             "-e",
             "(define v (make-vector 100000000 0))",
-        ])
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        ],
+        1,
+    );
     assert!(
         stderr.contains("make-vector: allocating 1525 MiB would pass the memory limit"),
         "{stderr}"
@@ -222,16 +227,15 @@ fn max_memory_refuses_an_oversized_object_before_allocating_it() {
 
 #[test]
 fn max_memory_stops_a_doubling_string() {
-    let assert = eshkol()
-        .args([
+    let stderr = stderr_of(
+        &[
             "--max-memory",
             "100M",
             "-e",
             "(let loop ((s \"ab\")) (loop (string-append s s)))",
-        ])
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        ],
+        1,
+    );
     assert!(stderr.contains("eshkol::memory"), "{stderr}");
     assert!(stderr.contains("string-append: allocating"), "{stderr}");
 }
@@ -241,11 +245,7 @@ fn max_memory_counts_many_small_objects() {
     let program =
         "(define (grow n acc) (if (= n 0) acc (grow (- n 1) (cons (make-vector 5000 0) acc))))
                    (grow 100000 '())";
-    let assert = eshkol()
-        .args(["--max-memory", "300M", "-e", program])
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = stderr_of(&["--max-memory", "300M", "-e", program], 1);
     assert!(
         stderr.contains("make-vector: memory limit exceeded"),
         "{stderr}"
@@ -254,16 +254,15 @@ fn max_memory_counts_many_small_objects() {
 
 #[test]
 fn max_calls_stops_an_endless_loop_and_guard_cannot_catch_it() {
-    let assert = eshkol()
-        .args([
+    let stderr = stderr_of(
+        &[
             "--max-calls",
             "1000000",
             "-e",
             "(guard (e (#t 'caught)) (let loop ((i 0)) (loop (+ i 1))))",
-        ])
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        ],
+        1,
+    );
     assert!(stderr.contains("eshkol::call-limit"), "{stderr}");
     assert!(
         stderr.contains("call limit reached: more than 1000000 procedure calls"),
@@ -273,11 +272,7 @@ fn max_calls_stops_an_endless_loop_and_guard_cannot_catch_it() {
 
 #[test]
 fn max_memory_rejects_a_malformed_size() {
-    let assert = eshkol()
-        .args(["--max-memory", "lots", "-e", "1"])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = stderr_of(&["--max-memory", "lots", "-e", "1"], 2);
     assert!(
         stderr.contains("expected a size like 512M or 2G"),
         "{stderr}"
