@@ -44,6 +44,7 @@ impl Interp {
             Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
             Expr::PrimOp(op) => self.eval_primop(op, bp, closure),
             Expr::CallGlobal(call) => self.eval_global_value(call, bp, closure),
+            Expr::Call(call) => self.eval_call_value(call, bp, closure),
             Expr::SelfRef => Ok(Value::Closure(closure.clone())),
             _ => match self.eval_tail(expr, bp, closure)? {
                 Tail::Value(v) => Ok(v),
@@ -300,6 +301,26 @@ impl Interp {
                 }
             };
             return Ok(Tail::Value(value));
+        }
+    }
+
+    /// A non-tail call of a computed procedure: a closure is entered directly,
+    /// without building a tail call first.
+    #[inline(never)]
+    fn eval_call_value(&mut self, call: &Call, bp: usize, closure: &Rc<Closure>) -> Result<Value> {
+        let f = self.eval(&call.function, bp, closure)?;
+        let tail = match f {
+            Value::Closure(callee) => Tail::Call(
+                callee,
+                self.push_args(&call.args, bp, closure)?,
+                call.args.len(),
+                call.span,
+            ),
+            f => self.eval_call_with(f, call, bp, closure)?,
+        };
+        match tail {
+            Tail::Value(v) => Ok(v),
+            Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
         }
     }
 
