@@ -45,5 +45,5 @@ cd "$here/scratch"
 export ESHKOL_FUZZ_LAST="$here/artifacts/eval/last-input"
 exec cargo +nightly fuzz run --fuzz-dir "$here" -s none -a eval "$corpus" -- \
     -dict="$dict" -max_total_time="$seconds" -max_len=4096 -timeout=20 \
-    -rss_limit_mb=4096 -malloc_limit_mb=3072 -print_final_stats=1 \
+    -rss_limit_mb=12288 -malloc_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="$here/artifacts/eval/"

@@ -353,15 +353,7 @@ impl Interp {
                     return Ok(v);
                 }
                 let a = self.eval(a, bp, closure)?;
-                let fast = match (op.op, &a) {
-                    (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
-                    (FastOp::Cdr, Value::Pair(p)) if p.owner.is_none() => Some(p.cdr()),
-                    (FastOp::IsNull, v) => Some(Value::Bool(matches!(v, Value::Null))),
-                    (FastOp::IsPair, v) => Some(Value::Bool(matches!(v, Value::Pair(_)))),
-                    (FastOp::Not, v) => Some(Value::Bool(matches!(v, Value::Bool(false)))),
-                    _ => None,
-                };
-                match fast {
+                match unary_op(op.op, &a) {
                     Some(v) => Ok(v),
                     None => {
                         self.call_span = call.span;
@@ -444,9 +436,8 @@ impl Interp {
         }
     }
 
-    /// A type test, `not`, `car` or `cdr` of a variable, done in place;
-    /// `None` when the operand is not a plain variable or the operation needs
-    /// the builtin (a pair living in an arena, a non-pair to `car`).
+    /// A type test, `not`, `car` or `cdr` of a variable, done in place (see
+    /// [`unary_op`]); `None` when the operand is not a plain variable.
     #[inline(always)]
     fn unary_on_variable(
         &self,
@@ -460,14 +451,7 @@ impl Interp {
             Expr::Captured(i) => closure.captured.get(*i as usize)?,
             _ => return None,
         };
-        match (op, v) {
-            (FastOp::IsNull, v) => Some(Value::Bool(matches!(v, Value::Null))),
-            (FastOp::IsPair, v) => Some(Value::Bool(matches!(v, Value::Pair(_)))),
-            (FastOp::Not, v) => Some(Value::Bool(matches!(v, Value::Bool(false)))),
-            (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
-            (FastOp::Cdr, Value::Pair(p)) if p.owner.is_none() => Some(p.cdr()),
-            _ => None,
-        }
+        unary_op(op, v)
     }
 
     /// A non-tail call whose operator is a global.
@@ -901,6 +885,21 @@ impl Interp {
             .filter(|(d, _)| *d <= limit)
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
             .map(|(_, c)| c.to_string())
+    }
+}
+
+/// A type test, `not`, or `car` / `cdr` of a heap pair, done inline; `None`
+/// sends the call to the builtin (a pair living in an arena, whose liveness
+/// the builtin checks, or a non-pair to `car`, which is an error).
+#[inline(always)]
+fn unary_op(op: FastOp, v: &Value) -> Option<Value> {
+    match (op, v) {
+        (FastOp::IsNull, v) => Some(Value::Bool(matches!(v, Value::Null))),
+        (FastOp::IsPair, v) => Some(Value::Bool(matches!(v, Value::Pair(_)))),
+        (FastOp::Not, v) => Some(Value::Bool(matches!(v, Value::Bool(false)))),
+        (FastOp::Car, Value::Pair(p)) if p.owner.is_none() => Some(p.car()),
+        (FastOp::Cdr, Value::Pair(p)) if p.owner.is_none() => Some(p.cdr()),
+        _ => None,
     }
 }
 
