@@ -95,6 +95,8 @@ pub struct Interp {
     pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
     /// Names macro templates introduced, and what they stand for.
     pub(crate) aliases: HashMap<Symbol, crate::compile::expand::Alias>,
+    /// The alias count at which unused aliases are next forgotten.
+    pub(crate) prune_aliases_at: usize,
     /// Every source text read, for error reports.
     pub sources: SourceMap,
     /// The arena runtime's registry.
@@ -166,6 +168,7 @@ impl Interp {
             globals: HashMap::new(),
             macros: HashMap::new(),
             aliases: HashMap::new(),
+            prune_aliases_at: 0,
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),

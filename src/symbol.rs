@@ -2,7 +2,8 @@
 //!
 //! A symbol is a `u32` index into a per-thread table of names, so that `eq?` on
 //! symbols, `case` dispatch and hash-table keys compare integers, not strings.
-//! The table only grows: symbol names live as long as the thread.
+//! Names live as long as the thread; only generated names (see
+//! [`Symbol::gensym`]) are handed back for reuse once nothing refers to them.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,6 +18,9 @@ struct Interner {
     names: Vec<Rc<str>>,
     ids: HashMap<Rc<str>, u32>,
     gensym_counter: u64,
+    /// Generated names given back with [`Symbol::recycle_gensym`], by the
+    /// prefix they were made from.
+    free_gensyms: HashMap<Rc<str>, Vec<Symbol>>,
 }
 
 thread_local! {
@@ -48,10 +52,26 @@ impl Symbol {
     pub fn gensym(prefix: &str) -> Symbol {
         let n = INTERNER.with(|cell| {
             let mut table = cell.borrow_mut();
+            if let Some(reused) = table.free_gensyms.get_mut(prefix).and_then(Vec::pop) {
+                return Err(reused);
+            }
             table.gensym_counter += 1;
-            table.gensym_counter
+            Ok(table.gensym_counter)
         });
-        Symbol::intern(&format!(" {prefix}{n}"))
+        match n {
+            Ok(n) => Symbol::intern(&format!(" {prefix}{n}")),
+            Err(reused) => reused,
+        }
+    }
+
+    /// Hands back a name `gensym(prefix)` made, which nothing refers to any
+    /// more, so that generating names in a long loop does not grow the table.
+    pub fn recycle_gensym(symbol: Symbol, prefix: Symbol) {
+        INTERNER.with(|cell| {
+            let mut table = cell.borrow_mut();
+            let key = table.names[prefix.0 as usize].clone();
+            table.free_gensyms.entry(key).or_default().push(symbol);
+        });
     }
 
     /// Every interned name (for completion and "did you mean" suggestions).

@@ -154,3 +154,41 @@ fn dropped_interpreters_free_their_memory() {
         "RSS grew from {before} to {after} bytes"
     );
 }
+
+/// Every macro expansion makes fresh hygiene names; a program that expands
+/// macros without end (`eval` in a loop) must not keep them all, and a macro
+/// defined by another macro, whose template holds such names, must keep
+/// working after the unused ones are forgotten.
+#[test]
+fn macro_expansions_in_an_eval_loop_stay_flat() {
+    let setup = "
+        (define-syntax define-swapper
+          (syntax-rules ()
+            ((_ name)
+             (define-syntax name
+               (syntax-rules ()
+                 ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp))))))))
+        (define-swapper my-swap!)
+        (define-syntax swap!
+          (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))
+        (define (run n)
+          (let loop ((i 0))
+            (when (< i n)
+              (eval '(let ((x 1) (y 2)) (swap! x y) x))
+              (loop (+ i 1)))))";
+    let (before, after) = measure(setup, 50_000, 200_000);
+    assert!(
+        after < before + 4 * 1024 * 1024,
+        "RSS grew from {before} to {after} bytes"
+    );
+    let mut interp = Interp::new_captured();
+    interp.eval_str("setup", setup).expect("setup runs");
+    interp.eval_str("churn", "(run 30000)").expect("churn runs");
+    let swapped = interp
+        .eval_str(
+            "use",
+            "(let ((tmp 5) (other 6)) (my-swap! tmp other) (equal? (list tmp other) '(6 5)))",
+        )
+        .expect("the macro made by a macro still works");
+    assert_eq!(format!("{swapped:?}"), "#t");
+}

@@ -24,8 +24,25 @@ use crate::syntax::Datum;
 pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
     let mut expander =
         expand::Expander::new(&mut interp.sources, &mut interp.macros, &mut interp.aliases);
-    let core = expander.expand_toplevel(datum)?;
+    let core = expander.expand_toplevel(datum);
     let vars = std::mem::take(&mut expander.vars);
+    forget_unused_aliases(interp);
+    let core = core?;
     let lowerer = lower::Lowerer::new(&vars, interp);
     Ok(lowerer.lower_toplevel(&core))
+}
+
+/// Aliases kept before unused ones are first forgotten: ordinary programs
+/// never reach it, a program expanding macros in a loop does.
+const ALIASES_BEFORE_PRUNING: usize = 10_000;
+
+/// Forgets the hygiene aliases nothing refers to any more, once there are many
+/// (see [`expand::prune_aliases`]); the next pruning waits until the table has
+/// doubled, so the cost stays proportional to the expansions made.
+fn forget_unused_aliases(interp: &mut Interp) {
+    if interp.aliases.len() < interp.prune_aliases_at.max(ALIASES_BEFORE_PRUNING) {
+        return;
+    }
+    expand::prune_aliases(&interp.macros, &mut interp.aliases);
+    interp.prune_aliases_at = interp.aliases.len() * 2;
 }

@@ -93,6 +93,70 @@ struct Element {
 }
 
 impl SyntaxRules {
+    /// Calls `f` with every identifier the rules mention: literals, literal
+    /// patterns and the symbols templates introduce (which, in a macro made
+    /// by another macro, are hygiene names that must stay known).
+    pub fn for_each_name(&self, f: &mut dyn FnMut(&str)) {
+        for literal in &self.literals {
+            f(literal);
+        }
+        for rule in &self.rules {
+            rule.pattern.for_each_name(f);
+            rule.template.for_each_name(f);
+        }
+    }
+}
+
+impl ListPattern {
+    fn for_each_name(&self, f: &mut dyn FnMut(&str)) {
+        for pattern in &self.before {
+            pattern.for_each_name(f);
+        }
+        if let Some(ellipsis) = &self.ellipsis {
+            ellipsis.repeated.for_each_name(f);
+            for pattern in &ellipsis.after {
+                pattern.for_each_name(f);
+            }
+        }
+        if let Some(tail) = &self.tail {
+            tail.for_each_name(f);
+        }
+    }
+}
+
+impl Pattern {
+    fn for_each_name(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            Pattern::Literal(name) => f(name),
+            Pattern::List(list) | Pattern::Vector(list) => list.for_each_name(f),
+            Pattern::Any | Pattern::Var(_) | Pattern::Constant(_) => {}
+        }
+    }
+}
+
+impl Template {
+    fn for_each_name(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            Template::Symbol(name) => f(name),
+            Template::List(elements, tail) => {
+                for element in elements {
+                    element.template.for_each_name(f);
+                }
+                if let Some(tail) = tail {
+                    tail.for_each_name(f);
+                }
+            }
+            Template::Vector(elements) => {
+                for element in elements {
+                    element.template.for_each_name(f);
+                }
+            }
+            Template::Constant(_) | Template::Var(_) => {}
+        }
+    }
+}
+
+impl SyntaxRules {
     /// Parses `(syntax-rules (literal ...) (pattern template) ...)` or the R7RS custom-ellipsis
     /// form `(syntax-rules ellipsis (literal ...) (pattern template) ...)`. `strip` maps a symbol
     /// name to the name it stands for; it decides which symbols are `syntax-rules`, the ellipsis

@@ -11,6 +11,7 @@
 
 use super::*;
 use crate::compile::syntax_rules::SyntaxRules;
+use std::collections::HashSet;
 
 /// A macro: a `syntax-rules` transformer and where it was defined.
 pub struct Macro {
@@ -32,6 +33,36 @@ pub(super) enum Binding {
 pub struct Alias {
     original: Symbol,
     def_depth: usize,
+}
+
+/// Forgets the aliases no stored macro refers to, and hands their names back
+/// for reuse. Aliases are made afresh by every macro expansion, so a program
+/// that expands macros without end (`eval` in a loop) would otherwise keep
+/// them all. After a top-level form is compiled, only the global macros can
+/// still mention an alias: compiled code refers to slots and global cells,
+/// and quoted data has its aliases stripped.
+pub fn prune_aliases(macros: &HashMap<Symbol, Rc<Macro>>, aliases: &mut HashMap<Symbol, Alias>) {
+    let mut live: HashSet<Symbol> = HashSet::new();
+    let mut pending: Vec<Symbol> = Vec::new();
+    for m in macros.values() {
+        m.rules
+            .for_each_name(&mut |name| pending.push(Symbol::intern(name)));
+    }
+    // An alias may stand for another alias: keep the whole chain.
+    while let Some(name) = pending.pop() {
+        if let Some(alias) = aliases.get(&name) {
+            if live.insert(name) {
+                pending.push(alias.original);
+            }
+        }
+    }
+    aliases.retain(|name, alias| {
+        let keep = live.contains(name);
+        if !keep {
+            Symbol::recycle_gensym(*name, alias.original);
+        }
+        keep
+    });
 }
 
 /// What a name means at a given place.

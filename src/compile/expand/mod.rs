@@ -10,7 +10,7 @@ mod macros;
 
 pub use derived::FEATURES;
 use macros::{macro_as_variable, Binding, Resolved};
-pub use macros::{Alias, Macro};
+pub use macros::{prune_aliases, Alias, Macro};
 
 use crate::compile::core::*;
 use crate::compile::quasi;
