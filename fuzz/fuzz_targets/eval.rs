@@ -12,7 +12,9 @@ use libfuzzer_sys::fuzz_target;
 
 /// Builtins the fuzzer must not call: they touch the file system.
 fn touches_files(name: &str) -> bool {
-    ["file", "load", "delete"].iter().any(|word| name.contains(word))
+    ["file", "load", "delete"]
+        .iter()
+        .any(|word| name.contains(word))
 }
 
 /// `ESHKOL_FUZZ_LAST=path` writes each input to `path` before running it:
