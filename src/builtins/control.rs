@@ -619,16 +619,9 @@ fn jiffies_per_second(_: &mut Interp, _: &[Value]) -> Result<Value> {
 
 fn features(_: &mut Interp, _: &[Value]) -> Result<Value> {
     Ok(Value::list(
-        [
-            "r7rs",
-            "exact-closed",
-            "ratios",
-            "full-unicode",
-            "eshkol",
-            "arenas",
-        ]
-        .iter()
-        .map(|f| Value::symbol(f))
-        .collect(),
+        crate::compile::expand::FEATURES
+            .iter()
+            .map(|f| Value::symbol(f))
+            .collect(),
     ))
 }

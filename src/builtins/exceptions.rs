@@ -233,6 +233,15 @@ fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value
     // An error from a builtin unwound to here: the handler sees it now.
     let obj = error_to_value(&error);
     interp.apply(&handler, std::slice::from_ref(&obj))?;
+    let mut secondary = handler_returned(&error, index);
+    secondary.0.labels = error.0.labels.clone();
+    Err(secondary)
+}
+
+/// The error when a handler returns from a non-continuable `error`: same
+/// kind, place and payload, and marked as seen by the handlers from `index`
+/// up.
+fn handler_returned(error: &Error, index: usize) -> Error {
     let mut secondary = Error::new(
         error.kind(),
         format!(
@@ -241,10 +250,9 @@ fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value
         ),
     );
     secondary.0.span = error.0.span;
-    secondary.0.labels = error.0.labels.clone();
     secondary.0.payload = error.0.payload.clone();
     secondary.0.handled_depth = Some(index);
-    Err(secondary)
+    secondary
 }
 
 fn condition(value: &Value) -> Option<&Condition> {
@@ -347,19 +355,7 @@ fn reraise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         }
         Some((_, Err(e))) => Err(e),
         Some((_, Ok(v))) if continuable => Ok(v),
-        Some((index, Ok(_))) => {
-            let mut secondary = Error::new(
-                error.kind(),
-                format!(
-                    "exception handler returned from a non-continuable error: {}",
-                    error.message()
-                ),
-            );
-            secondary.0.span = error.0.span;
-            secondary.0.payload = error.0.payload.clone();
-            secondary.0.handled_depth = Some(index);
-            Err(secondary)
-        }
+        Some((index, Ok(_))) => Err(handler_returned(&error, index)),
     }
 }
 
