@@ -50,6 +50,9 @@ pub enum ErrorKind {
     RecursionDepth,
     /// A failed file or port operation.
     Io,
+    /// An import of a library that cannot be found, a cycle of imports, or a
+    /// malformed `define-library`.
+    Library,
     /// Evaluation stopped by Ctrl-C.
     Interrupted,
     /// More calls than the configured budget ([`crate::Interp::max_calls`]).
@@ -85,6 +88,7 @@ impl ErrorKind {
             ErrorKind::Memory => "memory",
             ErrorKind::RecursionDepth => "recursion-depth",
             ErrorKind::Io => "io",
+            ErrorKind::Library => "library",
             ErrorKind::Interrupted => "interrupted",
             ErrorKind::CallLimit => "call-limit",
             ErrorKind::Exit(_) => "exit",

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::arena::Arenas;
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
+use crate::library::LibraryForm;
 use crate::symbol::Symbol;
 use crate::syntax::{parse_program, Datum, SourceId};
 use crate::value::Value;
@@ -95,6 +96,15 @@ pub struct Interp {
     pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
     /// Names macro templates introduced, and what they stand for.
     pub(crate) aliases: HashMap<Symbol, crate::compile::expand::Alias>,
+    /// Every top-level environment: the interaction environment first, then
+    /// programs', libraries' and `environment`'s (see [`crate::compile::env`]).
+    pub(crate) envs: Vec<crate::compile::env::Environment>,
+    /// The environment top-level forms are compiled in now.
+    pub(crate) current_env: crate::compile::env::EnvId,
+    /// Libraries defined or loaded, and the library search path.
+    pub libraries: crate::library::Libraries,
+    /// The record type of the values `environment` returns.
+    pub(crate) environment_type: Rc<crate::value::RecordType>,
     /// The alias count at which unused aliases are next forgotten.
     pub(crate) prune_aliases_at: usize,
     /// Every source text read, for error reports.
@@ -168,6 +178,13 @@ impl Interp {
             globals: HashMap::new(),
             macros: HashMap::new(),
             aliases: HashMap::new(),
+            envs: vec![crate::compile::env::Environment::interaction()],
+            current_env: crate::compile::env::INTERACTION,
+            libraries: crate::library::Libraries::default(),
+            environment_type: Rc::new(crate::value::RecordType {
+                name: Symbol::intern("environment"),
+                fields: vec![Symbol::intern("id")],
+            }),
             prune_aliases_at: 0,
             sources: SourceMap::default(),
             arenas: Arenas::new(),
@@ -191,19 +208,15 @@ impl Interp {
             calls: 0,
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
+        // Each builtin under its system key, for libraries and generated
+        // code, and (unless internal) under its name, for the REPL.
         for table in crate::builtins::tables() {
             for primitive in table {
-                interp.define_global(primitive.name, Value::Primitive(primitive));
-            }
-        }
-        // Private names for builtins that generated code calls.
-        for (alias, name) in [
-            ("%vector", "vector"),
-            ("%vector-ref", "vector-ref"),
-            ("%call-with-values", "call-with-values"),
-        ] {
-            if let Some(primitive) = crate::builtins::builtin(name) {
-                interp.define_global(alias, Value::Primitive(primitive));
+                let system = crate::compile::env::system_key(primitive.name);
+                interp.global(system).set(Value::Primitive(primitive));
+                if !primitive.name.starts_with('%') {
+                    interp.define_global(primitive.name, Value::Primitive(primitive));
+                }
             }
         }
         if let Err(error) = crate::stdlib::load(&mut interp) {
@@ -214,11 +227,11 @@ impl Interp {
         interp
     }
 
-    /// The global cell for `name`, created unbound on first mention.
-    pub fn global(&mut self, name: Symbol) -> Rc<Global> {
+    /// The global cell for `key`, created unbound on first mention.
+    pub fn global(&mut self, key: Symbol) -> Rc<Global> {
         self.globals
-            .entry(name)
-            .or_insert_with(|| Rc::new(Global::new(name)))
+            .entry(key)
+            .or_insert_with(|| Rc::new(Global::new(crate::compile::env::display_name(key))))
             .clone()
     }
 
@@ -293,16 +306,73 @@ impl Interp {
         Ok(last)
     }
 
-    /// Compiles and runs one datum as a top-level form.
+    /// Compiles and runs one datum as a top-level form of the current
+    /// environment; `import` and `define-library` go to the library system.
     pub fn eval_datum(&mut self, datum: &Datum) -> Result<Value> {
-        let lambda = crate::compile::compile_toplevel(self, datum)?;
-        self.run_toplevel(lambda)
+        match crate::library::library_form(self, datum) {
+            Some(LibraryForm::Import) => crate::library::eval_import(self, datum),
+            Some(LibraryForm::DefineLibrary) => crate::library::eval_define_library(self, datum),
+            None => {
+                let lambda = crate::compile::compile_toplevel(self, datum)?;
+                self.run_toplevel(lambda)
+            }
+        }
     }
 
-    /// Runs a script file.
+    /// Runs a script file as a program (see [`Interp::run_program`]).
     pub fn run_file(&mut self, path: &Path) -> Result<Value> {
         let source = self.load_source(path)?;
+        self.run_program(source)
+    }
+
+    /// Runs a registered source as a program. A program that begins with
+    /// `import` (after any `define-library`) sees only what it imports, as
+    /// R7RS says; one that imports nothing sees every builtin, as the REPL
+    /// does.
+    pub fn run_program(&mut self, source: SourceId) -> Result<Value> {
+        let text = match self.sources.get(source) {
+            Some(s) => s.text.clone(),
+            None => return Ok(Value::Unspecified),
+        };
+        let data = parse_program(&text, source).map_err(Error::from_read)?;
+        let saved = self.current_env;
+        let mut preamble = true;
+        let mut result = Ok(Value::Unspecified);
+        for datum in &data {
+            if preamble {
+                match crate::library::library_form(self, datum) {
+                    Some(LibraryForm::Import) if saved == self.current_env => {
+                        self.current_env = crate::library::new_environment(self, "program");
+                    }
+                    Some(_) => {}
+                    None => preamble = false,
+                }
+            }
+            result = self.eval_datum(datum);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.current_env = saved;
+        result
+    }
+
+    /// Loads a file into the current environment (what `load` does).
+    pub fn load_file(&mut self, path: &Path) -> Result<Value> {
+        let source = self.load_source(path)?;
         self.eval_source(source)
+    }
+
+    /// Runs `f` with `env` as the environment of top-level forms.
+    pub(crate) fn in_environment<T>(
+        &mut self,
+        env: crate::compile::env::EnvId,
+        f: impl FnOnce(&mut Interp) -> T,
+    ) -> T {
+        let saved = std::mem::replace(&mut self.current_env, env);
+        let result = f(self);
+        self.current_env = saved;
+        result
     }
 
     /// Reads a file into the source map, refusing invalid UTF-8 with the offset
@@ -440,6 +510,16 @@ impl Interp {
     /// The miette report for an error, against this interpreter's sources.
     pub fn render_error(&self, error: &Error, color: bool) -> String {
         if let (None, Some(name)) = (&error.0.help, error.0.unbound) {
+            let unbound_import = crate::library::import_hint(&name.name()).filter(|_| {
+                self.globals
+                    .get(&crate::compile::env::system_key(&name.name()))
+                    .is_some_and(|g| g.is_bound())
+            });
+            if let Some(hint) = unbound_import {
+                let mut data = (*error.0).clone();
+                data.help = Some(hint);
+                return self.sources.render(&Error(Box::new(data)), color);
+            }
             if let Some(suggestion) = self.suggest_global(&name.name()) {
                 let mut data = (*error.0).clone();
                 data.help = Some(format!("did you mean `{suggestion}`?"));

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod eval;
 pub mod gc;
 pub mod interp;
+pub mod library;
 pub mod numeric;
 pub mod port;
 pub mod printer;

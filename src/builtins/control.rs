@@ -142,34 +142,6 @@ pub static PRIMITIVES: &[Primitive] = &[
         "a procedure dispatching on argument count"
     ),
     prim!(
-        "eval",
-        1,
-        2,
-        eval,
-        "(eval expr [environment]): evaluates a datum as code, at top level"
-    ),
-    prim!(
-        "interaction-environment",
-        0,
-        0,
-        interaction_environment,
-        "(interaction-environment): the global environment, for eval"
-    ),
-    prim!(
-        "environment",
-        0,
-        _,
-        interaction_environment,
-        "(environment spec ...): the global environment (library specs are not checked)"
-    ),
-    prim!(
-        "scheme-report-environment",
-        0,
-        1,
-        interaction_environment,
-        "(scheme-report-environment [n]): the global environment"
-    ),
-    prim!(
         "command-line",
         0,
         0,
@@ -373,7 +345,7 @@ fn current_time(_: &mut Interp, _: &[Value]) -> Result<Value> {
 
 fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let path = args::string("load", &values[0])?.to_string();
-    interp.run_file(std::path::Path::new(&path))?;
+    interp.load_file(std::path::Path::new(&path))?;
     Ok(Value::Unspecified)
 }
 
@@ -549,26 +521,6 @@ fn case_lambda(_: &mut Interp, values: &[Value]) -> Result<Value> {
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Value::Special(Rc::new(SpecialProc::CaseLambda(clauses))))
-}
-
-/// The value standing for the global environment.
-fn global_environment() -> Value {
-    Value::symbol(" interaction-environment")
-}
-
-fn interaction_environment(_: &mut Interp, _: &[Value]) -> Result<Value> {
-    Ok(global_environment())
-}
-
-fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    if let Some(env) = values.get(1) {
-        if !env.is_eq(&global_environment()) {
-            return Err(Error::wrong_type("eval", "an environment", env));
-        }
-    }
-    let span = interp.call_span;
-    let datum = crate::compile::quote::value_to_datum(&values[0], span)?;
-    interp.eval_datum(&datum)
 }
 
 fn command_line(interp: &mut Interp, _: &[Value]) -> Result<Value> {

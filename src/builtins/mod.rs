@@ -6,6 +6,7 @@ pub mod args;
 pub mod bytevectors;
 pub mod chars;
 pub mod control;
+pub mod environments;
 pub mod equivalence;
 pub mod exceptions;
 pub mod hashtables;
@@ -78,6 +79,7 @@ pub fn tables() -> Vec<&'static [Primitive]> {
         output::PRIMITIVES,
         ports::PRIMITIVES,
         control::PRIMITIVES,
+        environments::PRIMITIVES,
         exceptions::PRIMITIVES,
         records::PRIMITIVES,
         sorting::PRIMITIVES,

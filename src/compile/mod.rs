@@ -5,6 +5,7 @@
 //! producing the [`expr`] tree the evaluator runs.
 
 pub mod core;
+pub mod env;
 pub mod expand;
 pub mod expr;
 pub mod lower;
@@ -22,8 +23,16 @@ use crate::syntax::Datum;
 
 /// Compiles one top-level form into a procedure of no arguments that runs it.
 pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
-    let mut expander =
-        expand::Expander::new(&mut interp.sources, &mut interp.macros, &mut interp.aliases);
+    let libraries = &interp.libraries;
+    let library_known = |name: &str| libraries.known(name);
+    let mut expander = expand::Expander::new(expand::ExpandContext {
+        sources: &mut interp.sources,
+        macros: &mut interp.macros,
+        aliases: &mut interp.aliases,
+        envs: &mut interp.envs,
+        env: interp.current_env,
+        library_known: &library_known,
+    });
     let core = expander.expand_toplevel(datum);
     let vars = std::mem::take(&mut expander.vars);
     forget_unused_aliases(interp);

@@ -11,6 +11,12 @@ fn sym(name: &str, span: Span) -> Datum {
     Datum::new(DatumKind::Symbol(name.into()), span)
 }
 
+/// A reference to the builtin `name` itself, whatever a program binds to
+/// that name (its system key, see [`crate::compile::env`]).
+fn builtin_sym(name: &str, span: Span) -> Datum {
+    sym(&crate::compile::env::system_key(name).name(), span)
+}
+
 /// A list datum.
 fn list(items: Vec<Datum>, span: Span) -> Datum {
     Datum::new(DatumKind::List(items), span)
@@ -42,7 +48,7 @@ impl Expander<'_> {
                 Ok(Some(list(forms, datum.span)))
             }
             "define-record-type" => self.rewrite_define_record_type(datum, items).map(Some),
-            "include" => {
+            "include" | "include-ci" => {
                 let mut forms = vec![sym("begin", datum.span)];
                 forms.extend(self.include_forms(datum, items)?);
                 Ok(Some(list(forms, datum.span)))
@@ -69,7 +75,7 @@ impl Expander<'_> {
             std::iter::once(sym("lambda", span))
                 .chain(std::iter::once(items[1].clone()))
                 .chain(std::iter::once(list(
-                    std::iter::once(sym("%vector", span))
+                    std::iter::once(builtin_sym("vector", span))
                         .chain(names.iter().map(|(n, sp)| sym(&n.name(), *sp)))
                         .collect(),
                     span,
@@ -87,7 +93,10 @@ impl Expander<'_> {
                 vec![
                     sym("define", span),
                     sym(&hidden, span),
-                    list(vec![sym("%call-with-values", span), producer, packer], span),
+                    list(
+                        vec![builtin_sym("call-with-values", span), producer, packer],
+                        span,
+                    ),
                 ],
                 span,
             ),
@@ -99,7 +108,7 @@ impl Expander<'_> {
                     sym(&name.name(), *name_span),
                     list(
                         vec![
-                            sym("%vector-ref", span),
+                            builtin_sym("vector-ref", span),
                             sym(&hidden, span),
                             Datum::new(DatumKind::Number(NumberLiteral::Fixnum(i as i64)), span),
                         ],
@@ -160,7 +169,7 @@ impl Expander<'_> {
         define(
             &type_sym,
             vec![
-                sym("%make-record-type", span),
+                builtin_sym("%make-record-type", span),
                 quoted(type_sym.clone(), span),
                 quoted(list(field_names.clone(), span), span),
             ],
@@ -170,7 +179,7 @@ impl Expander<'_> {
             DatumKind::Symbol(_) => define(
                 &items[2],
                 vec![
-                    sym("%record-constructor", span),
+                    builtin_sym("%record-constructor", span),
                     type_sym.clone(),
                     quoted(items[2].clone(), span),
                     quoted(list(field_names.clone(), span), span),
@@ -182,7 +191,7 @@ impl Expander<'_> {
                 define(
                     &ctor[0],
                     vec![
-                        sym("%record-constructor", span),
+                        builtin_sym("%record-constructor", span),
                         type_sym.clone(),
                         quoted(ctor[0].clone(), span),
                         quoted(list(ctor[1..].to_vec(), span), span),
@@ -207,7 +216,7 @@ impl Expander<'_> {
         define(
             &items[3],
             vec![
-                sym("%record-predicate", span),
+                builtin_sym("%record-predicate", span),
                 type_sym.clone(),
                 quoted(items[3].clone(), span),
             ],
@@ -217,7 +226,7 @@ impl Expander<'_> {
                 define(
                     accessor,
                     vec![
-                        sym("%record-accessor", span),
+                        builtin_sym("%record-accessor", span),
                         type_sym.clone(),
                         quoted(accessor.clone(), span),
                         quoted(parts[0].clone(), span),
@@ -228,7 +237,7 @@ impl Expander<'_> {
                 define(
                     modifier,
                     vec![
-                        sym("%record-modifier", span),
+                        builtin_sym("%record-modifier", span),
                         type_sym.clone(),
                         quoted(modifier.clone(), span),
                         quoted(parts[0].clone(), span),
@@ -242,42 +251,8 @@ impl Expander<'_> {
     /// The forms of the files an `include` names, read relative to the file
     /// the `include` is in.
     pub(super) fn include_forms(&mut self, datum: &Datum, items: &[Datum]) -> Result<Vec<Datum>> {
-        if items.len() < 2 {
-            return Err(syntax_error(
-                datum.span,
-                "include: expected at least one file name",
-            ));
-        }
-        let base = self
-            .sources
-            .get(datum.span.source)
-            .map(|s| std::path::PathBuf::from(&s.name))
-            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
-            .unwrap_or_default();
-        let mut forms = Vec::new();
-        for item in &items[1..] {
-            let DatumKind::String(name) = &item.kind else {
-                return Err(syntax_error(
-                    item.span,
-                    "include: file names must be strings",
-                ));
-            };
-            let path = base.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Error::new(
-                    ErrorKind::Io,
-                    format!(
-                        "include: cannot read {}: {}",
-                        path.display(),
-                        crate::interp::io_reason(&e)
-                    ),
-                )
-                .at(item.span)
-            })?;
-            let source = self.sources.add(path.display().to_string(), &text);
-            forms.extend(crate::syntax::parse_program(&text, source).map_err(Error::from_read)?);
-        }
-        Ok(forms)
+        let fold_case = items.first().and_then(Datum::as_symbol) == Some("include-ci");
+        read_included(self.sources, datum, items, fold_case)
     }
 
     /// The forms of the first `cond-expand` clause whose feature requirement
@@ -299,52 +274,11 @@ impl Expander<'_> {
         Ok(Vec::new())
     }
 
-    /// Evaluates a feature requirement: a feature identifier, `(and ...)`,
-    /// `(or ...)`, `(not ...)` or `(library name)`.
+    /// Evaluates a feature requirement (see [`feature_met`]), seeing through
+    /// macro-introduced names.
     fn feature_met(&self, requirement: &Datum) -> Result<bool> {
-        if let Some(name) = requirement.as_symbol() {
-            let name = self.strip_symbol(Symbol::intern(name)).name();
-            return Ok(FEATURES.contains(&&*name));
-        }
-        let items = list_items(requirement)
-            .filter(|i| !i.is_empty())
-            .ok_or_else(|| {
-                syntax_error(
-                    requirement.span,
-                    "cond-expand: malformed feature requirement",
-                )
-            })?;
-        let head = items[0]
-            .as_symbol()
-            .map(|n| self.strip_symbol(Symbol::intern(n)).name().to_string())
-            .unwrap_or_default();
-        match (head.as_str(), &items[1..]) {
-            ("and", rest) => {
-                for r in rest {
-                    if !self.feature_met(r)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            ("or", rest) => {
-                for r in rest {
-                    if self.feature_met(r)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            ("not", [r]) => Ok(!self.feature_met(r)?),
-            ("library", [name]) => Ok(library_available(name)),
-            _ => Err(syntax_error(
-                requirement.span,
-                "cond-expand: malformed feature requirement",
-            )
-            .with_help(
-                "use a feature name, (and ...), (or ...), (not ...) or (library (scheme base))",
-            )),
-        }
+        let strip = |name: &str| self.strip_symbol(Symbol::intern(name)).name().to_string();
+        feature_met(requirement, &strip, self.library_known)
     }
 
     /// `(guard (var clause ...) body ...)`.
@@ -613,40 +547,113 @@ pub const FEATURES: &[&str] = &[
     "arenas",
 ];
 
-/// Whether a library name names one whose procedures are built in.
-fn library_available(name: &Datum) -> bool {
-    let Some(parts) = list_items(name) else {
-        return false;
+/// The forms of the files an `include` / `include-ci` form names, read
+/// relative to the directory of the file the form is in and registered as
+/// sources; `include-ci` reads them with case folding.
+pub fn read_included(
+    sources: &mut SourceMap,
+    datum: &Datum,
+    items: &[Datum],
+    fold_case: bool,
+) -> Result<Vec<Datum>> {
+    let head = if fold_case { "include-ci" } else { "include" };
+    if items.len() < 2 {
+        return Err(syntax_error(
+            datum.span,
+            format!("{head}: expected at least one file name"),
+        ));
+    }
+    let base = sources
+        .get(datum.span.source)
+        .map(|s| std::path::PathBuf::from(&s.name))
+        .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+        .unwrap_or_default();
+    let mut forms = Vec::new();
+    for item in &items[1..] {
+        let DatumKind::String(name) = &item.kind else {
+            return Err(syntax_error(
+                item.span,
+                format!("{head}: file names must be strings"),
+            ));
+        };
+        let path = base.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!(
+                    "{head}: cannot read {}: {}",
+                    path.display(),
+                    crate::interp::io_reason(&e)
+                ),
+            )
+            .at(item.span)
+        })?;
+        let source = sources.add(path.display().to_string(), &text);
+        let parsed = crate::syntax::parse_program_with(&text, source, fold_case)
+            .map_err(Error::from_read)?;
+        forms.extend(parsed.data);
+    }
+    Ok(forms)
+}
+
+/// Evaluates a `cond-expand` feature requirement: a feature identifier,
+/// `(and ...)`, `(or ...)`, `(not ...)` or `(library name)`. `strip` gives
+/// the name an identifier stands for; `library_known` says whether a library
+/// is available.
+pub fn feature_met(
+    requirement: &Datum,
+    strip: &dyn Fn(&str) -> String,
+    library_known: &dyn Fn(&str) -> bool,
+) -> Result<bool> {
+    if let Some(name) = requirement.as_symbol() {
+        return Ok(FEATURES.contains(&&*strip(name)));
+    }
+    let malformed = || {
+        syntax_error(
+            requirement.span,
+            "cond-expand: malformed feature requirement",
+        )
+        .with_help("use a feature name, (and ...), (or ...), (not ...) or (library (scheme base))")
     };
-    let words: Vec<String> = parts
+    let items = list_items(requirement)
+        .filter(|i| !i.is_empty())
+        .ok_or_else(malformed)?;
+    let head = items[0].as_symbol().map(strip).unwrap_or_default();
+    let met = |r: &Datum| feature_met(r, strip, library_known);
+    match (head.as_str(), &items[1..]) {
+        ("and", rest) => {
+            for r in rest {
+                if !met(r)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        ("or", rest) => {
+            for r in rest {
+                if met(r)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        ("not", [r]) => Ok(!met(r)?),
+        ("library", [name]) => Ok(library_name_text(name).is_some_and(|n| library_known(&n))),
+        _ => Err(malformed()),
+    }
+}
+
+/// The canonical text of a library name, `(srfi 1)`, or `None` if `name` is
+/// not a list of identifiers and exact non-negative integers.
+pub fn library_name_text(name: &Datum) -> Option<String> {
+    let parts = list_items(name).filter(|p| !p.is_empty())?;
+    let words = parts
         .iter()
         .map(|p| match &p.kind {
-            DatumKind::Symbol(s) => s.clone(),
-            DatumKind::Number(NumberLiteral::Fixnum(n)) => n.to_string(),
-            _ => String::new(),
+            DatumKind::Symbol(s) => Some(s.clone()),
+            DatumKind::Number(NumberLiteral::Fixnum(n)) if *n >= 0 => Some(n.to_string()),
+            _ => None,
         })
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    matches!(
-        words.as_slice(),
-        [
-            "scheme",
-            "base"
-                | "char"
-                | "cxr"
-                | "case-lambda"
-                | "eval"
-                | "file"
-                | "inexact"
-                | "lazy"
-                | "process-context"
-                | "read"
-                | "repl"
-                | "time"
-                | "write"
-        ] | [
-            "srfi",
-            "1" | "6" | "8" | "9" | "23" | "34" | "39" | "64" | "69"
-        ]
-    )
+        .collect::<Option<Vec<String>>>()?;
+    Some(format!("({})", words.join(" ")))
 }

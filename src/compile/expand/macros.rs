@@ -20,6 +20,9 @@ pub struct Macro {
     /// How many scopes were open where the macro was defined: free names in
     /// its templates resolve in those scopes only.
     def_depth: usize,
+    /// The top-level environment it was defined in, where its free names
+    /// resolve (a library's macro uses the library's bindings).
+    env: EnvId,
 }
 
 /// What a name is bound to in a scope.
@@ -33,6 +36,7 @@ pub(super) enum Binding {
 pub struct Alias {
     original: Symbol,
     def_depth: usize,
+    env: EnvId,
 }
 
 /// Forgets the aliases no stored macro refers to, and hands their names back
@@ -68,8 +72,8 @@ pub fn prune_aliases(macros: &HashMap<Symbol, Rc<Macro>>, aliases: &mut HashMap<
 /// What a name means at a given place.
 pub(super) enum Resolved {
     Local(Binding),
-    /// Not bound locally: a global, a global macro or a keyword, by this
-    /// (original) name.
+    /// Not bound locally: a global, a global macro or a keyword, by its key
+    /// (see [`crate::compile::env`]).
     Free(Symbol),
 }
 
@@ -88,6 +92,7 @@ impl Expander<'_> {
     pub(super) fn resolve(&self, name: Symbol) -> Resolved {
         let mut name = name;
         let mut depth = self.scopes.len();
+        let mut env = self.env;
         loop {
             let found = self.scopes[..depth]
                 .iter()
@@ -102,8 +107,9 @@ impl Expander<'_> {
                 Some(alias) => {
                     name = alias.original;
                     depth = depth.min(alias.def_depth);
+                    env = alias.env;
                 }
-                None => return Resolved::Free(name),
+                None => return Resolved::Free(self.envs[env].key(name)),
             }
         }
     }
@@ -184,7 +190,7 @@ impl Expander<'_> {
             ));
         }
         let mut introduced: Vec<(Symbol, Symbol)> = Vec::new();
-        let def_depth = m.def_depth;
+        let (def_depth, env) = (m.def_depth, m.env);
         let mut rename = |name: &str| -> String {
             let alias = Symbol::gensym(name);
             introduced.push((alias, Symbol::intern(name)));
@@ -201,6 +207,7 @@ impl Expander<'_> {
                 Alias {
                     original,
                     def_depth,
+                    env,
                 },
             );
         }
@@ -219,6 +226,7 @@ impl Expander<'_> {
             name: self.strip_symbol(Symbol::intern(name)),
             rules,
             def_depth,
+            env: self.env,
         }))
     }
 
@@ -243,7 +251,8 @@ impl Expander<'_> {
     pub(super) fn define_global_macro(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let (name, spec) = self.define_parts_of_syntax(datum, items)?;
         let m = self.parse_macro(name, spec, 0)?;
-        self.global_macros.insert(m.name, m);
+        let key = self.envs[self.env].define(m.name);
+        self.global_macros.insert(key, m);
         Ok(Core::new(CoreKind::Const(Value::Unspecified), datum.span))
     }
 

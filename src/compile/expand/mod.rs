@@ -8,11 +8,12 @@
 mod derived;
 mod macros;
 
-pub use derived::FEATURES;
+pub use derived::{feature_met, library_name_text, read_included, FEATURES};
 use macros::{macro_as_variable, Binding, Resolved};
 pub use macros::{prune_aliases, Alias, Macro};
 
 use crate::compile::core::*;
+use crate::compile::env::{EnvId, Environment};
 use crate::compile::quasi;
 use crate::compile::quote::datum_to_value;
 use std::collections::HashMap;
@@ -43,6 +44,23 @@ pub struct Expander<'a> {
     next_lambda: LambdaId,
     /// Where `include` registers the files it reads.
     sources: &'a mut SourceMap,
+    /// Every top-level environment; free names resolve in [`Self::env`] (or,
+    /// for a macro-introduced name, in its macro's environment).
+    envs: &'a mut Vec<Environment>,
+    /// The environment of the form being expanded.
+    env: EnvId,
+    /// Whether a library is available, for `cond-expand`'s `(library ...)`.
+    library_known: &'a dyn Fn(&str) -> bool,
+}
+
+/// What an expander works on: the interpreter's tables it reads and extends.
+pub struct ExpandContext<'a> {
+    pub sources: &'a mut SourceMap,
+    pub macros: &'a mut HashMap<Symbol, Rc<Macro>>,
+    pub aliases: &'a mut HashMap<Symbol, Alias>,
+    pub envs: &'a mut Vec<Environment>,
+    pub env: EnvId,
+    pub library_known: &'a dyn Fn(&str) -> bool,
 }
 
 /// A syntax error at `span`.
@@ -59,20 +77,19 @@ fn list_items(datum: &Datum) -> Option<&[Datum]> {
 
 impl<'a> Expander<'a> {
     /// A fresh expander positioned at top level.
-    pub fn new(
-        sources: &'a mut SourceMap,
-        global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
-        aliases: &'a mut HashMap<Symbol, Alias>,
-    ) -> Expander<'a> {
+    pub fn new(context: ExpandContext<'a>) -> Expander<'a> {
         Expander {
             vars: Vec::new(),
             scopes: Vec::new(),
-            aliases,
-            global_macros,
+            aliases: context.aliases,
+            global_macros: context.macros,
             expansion_depth: 0,
             lambda_stack: vec![TOPLEVEL],
             next_lambda: TOPLEVEL + 1,
-            sources,
+            sources: context.sources,
+            envs: context.envs,
+            env: context.env,
+            library_known: context.library_known,
         }
     }
 
@@ -145,6 +162,26 @@ impl<'a> Expander<'a> {
         }
     }
 
+    /// The global a `set!` of free `name` assigns. A builtin a library
+    /// exported is shared by every importer, so it cannot be assigned.
+    fn assignable_global(&self, name: Symbol, span: Span) -> Result<Symbol> {
+        let key = match self.resolve(name) {
+            Resolved::Free(key) => key,
+            Resolved::Local(_) => self.strip_symbol(name),
+        };
+        if crate::compile::env::is_system_key(key) {
+            let shown = crate::compile::env::display_name(key);
+            return Err(syntax_error(
+                span,
+                format!("set!: `{shown}` is an imported builtin and cannot be assigned"),
+            )
+            .with_help(format!(
+                "define a variable of your own instead: (define {shown} ...)"
+            )));
+        }
+        Ok(key)
+    }
+
     fn note_use(&mut self, var: VarId) {
         let current = self.current_lambda();
         let info = &self.vars[var];
@@ -194,14 +231,25 @@ impl<'a> Expander<'a> {
     }
 
     fn expand_global_define(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
+        // Bound before the value is expanded, so that a procedure's references
+        // to itself mean this definition even where the name was imported.
+        if let Some((name, _)) = self.definition_name(datum) {
+            self.define_key(name);
+        }
         let (name, value) = self.define_parts(datum, items)?;
-        // A macro-introduced top-level name defines the name it stands for.
-        let name = self.strip_symbol(name);
-        self.global_macros.remove(&name);
+        let key = self.define_key(name);
+        self.global_macros.remove(&key);
         Ok(Core::new(
-            CoreKind::DefineGlobal(name, Box::new(value)),
+            CoreKind::DefineGlobal(key, Box::new(value)),
             datum.span,
         ))
+    }
+
+    /// The key a top-level definition of `name` binds in this environment (a
+    /// macro-introduced name defines the name it stands for).
+    fn define_key(&mut self, name: Symbol) -> Symbol {
+        let name = self.strip_symbol(name);
+        self.envs[self.env].define(name)
     }
 
     /// Splits a `define` form into its name and expanded value.
@@ -410,7 +458,10 @@ impl<'a> Expander<'a> {
                         Ok(Core::new(CoreKind::SetLocal(var, Box::new(value)), span))
                     }
                     None => Ok(Core::new(
-                        CoreKind::SetGlobal(self.strip_symbol(name), Box::new(value)),
+                        CoreKind::SetGlobal(
+                            self.assignable_global(name, items[1].span)?,
+                            Box::new(value),
+                        ),
                         span,
                     )),
                 }
@@ -536,7 +587,7 @@ impl<'a> Expander<'a> {
             "case-lambda" => self.expand_case_lambda(datum, items),
             "parameterize" => self.expand_parameterize(datum, items),
             "assert" => self.expand_assert(datum, items),
-            "include" => {
+            "include" | "include-ci" => {
                 let forms = self.include_forms(datum, items)?;
                 Ok(seq(self.expand_all(&forms)?, span))
             }
@@ -1212,6 +1263,7 @@ pub const KEYWORDS: &[&str] = &[
     "parameterize",
     "assert",
     "include",
+    "include-ci",
     "define-values",
     "define-record-type",
     "define-syntax",
