@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A Scheme interpreter with explicit arena memory.
 #[derive(Parser, Debug)]
-#[command(name = "eshkol", version, about)]
+#[command(name = "eshkol", version, about, after_help = LIBRARY_HELP)]
 struct Cli {
     /// Evaluate EXPR, print its value, and exit.
     #[arg(short = 'e', long = "eval", value_name = "EXPR")]
@@ -35,6 +35,10 @@ struct Cli {
     #[arg(long, value_name = "N")]
     max_calls: Option<u64>,
 
+    /// Add DIR to the library search path (repeatable; see LIBRARIES below).
+    #[arg(short = 'I', long = "lib-path", value_name = "DIR")]
+    lib_path: Vec<PathBuf>,
+
     /// Do not warn about arenas still alive when the program ends.
     #[arg(long)]
     no_arena_warnings: bool,
@@ -46,6 +50,19 @@ struct Cli {
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
 }
+
+/// The library system, for `--help`.
+const LIBRARY_HELP: &str = "\
+LIBRARIES:
+  A program that starts with (import ...) sees only what it imports, as in
+  R7RS; one that imports nothing (and the REPL) sees every builtin.
+  Built in: (scheme base), (scheme write), (scheme char), ... all of R7RS-small,
+  (srfi 1 6 8 9 23 34 39 64 69) as (srfi N), (eshkol arena), and (eshkol base)
+  for everything eshkol has. Import sets: only, except, prefix, rename.
+  (import (my util)) loads my/util.sld (or my/util.scm), holding
+  (define-library (my util) (export ...) (import ...) (begin ...)), from the
+  importing file's directory, then each -I DIR, then $ESHKOL_LIBRARY_PATH
+  (colon separated); each library is loaded once.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -65,6 +82,7 @@ fn run(cli: Cli) -> u8 {
     interp.max_depth = cli.max_depth;
     interp.max_memory = cli.max_memory;
     interp.max_calls = cli.max_calls;
+    interp.libraries.search_path = cli.lib_path.clone();
     if let Some(file) = &cli.file {
         interp.command_line = std::iter::once(file.display().to_string())
             .chain(cli.args.iter().cloned())

@@ -1,6 +1,7 @@
 //! The Scheme half of the library: `stdlib/*.scm`, embedded at build time and
-//! evaluated into every new interpreter. Procedures live here when they read
-//! better in Scheme than in Rust and are not on a hot path.
+//! evaluated into every new interpreter, and `stdlib/**/*.sld`, libraries
+//! loaded the first time a program imports them. Procedures live here when
+//! they read better in Scheme than in Rust and are not on a hot path.
 
 use crate::diagnostics::Result;
 use crate::interp::Interp;
@@ -14,4 +15,15 @@ pub fn load(interp: &mut Interp) -> Result<()> {
         interp.eval_str(name, text)?;
     }
     Ok(())
+}
+
+/// (library name, file name, source) of each library written in Scheme.
+const LIBRARIES: &[(&str, &str, &str)] = &[];
+
+/// The file name and source of the Scheme library `name`, if it is one.
+pub fn library_source(name: &str) -> Option<(&'static str, &'static str)> {
+    LIBRARIES
+        .iter()
+        .find(|(library, _, _)| *library == name)
+        .map(|(_, file, text)| (*file, *text))
 }

@@ -49,7 +49,9 @@ impl Libraries {
     /// Whether a library of this name is built in or already defined (what
     /// `cond-expand`'s `(library ...)` asks).
     pub fn known(&self, name: &str) -> bool {
-        self.defined.contains_key(name) || standard::is_builtin(name)
+        self.defined.contains_key(name)
+            || standard::is_builtin(name)
+            || crate::stdlib::library_source(name).is_some()
     }
 }
 
@@ -159,19 +161,20 @@ fn find(interp: &mut Interp, name: &str, span: Span, from: &Path) -> Result<Rc<L
         )
         .with_help("a library cannot import itself, directly or through others: move what they share into a third library"));
     }
-    let file = search(interp, name, from).map_err(|looked_in| {
-        let relative = relative_path(name);
-        library_error(span, format!("unknown library {name}")).with_help(format!(
-            "looked for {0}.sld and {0}.scm in {1}; add a directory with -I DIR or ESHKOL_LIBRARY_PATH",
-            relative.display(),
-            looked_in
-                .iter()
-                .map(|d| display_dir(d))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })?;
-    load_library_file(interp, name, &file, span)?;
+    let (source, file) = match crate::stdlib::library_source(name) {
+        Some((file, text)) => (interp.sources.add(file, text), PathBuf::from(file)),
+        None => {
+            let file =
+                search(interp, name, from).map_err(|looked_in| unknown(name, span, &looked_in))?;
+            let source = interp.load_source(&file).map_err(|e| e.at(span))?;
+            remember_root(interp, name, &file);
+            (source, file)
+        }
+    };
+    interp.libraries.loading.push(name.to_string());
+    let result = interp.in_environment(env::INTERACTION, |interp| interp.eval_source(source));
+    interp.libraries.loading.pop();
+    result?;
     interp.libraries.defined.get(name).cloned().ok_or_else(|| {
         library_error(
             span,
@@ -183,22 +186,30 @@ fn find(interp: &mut Interp, name: &str, span: Span, from: &Path) -> Result<Rc<L
     })
 }
 
-/// Evaluates a library file's forms (its `define-library`) with cycle
-/// detection; the file's directory root is searched by its own imports.
-fn load_library_file(interp: &mut Interp, name: &str, file: &Path, span: Span) -> Result<()> {
-    let source = interp.load_source(file).map_err(|e| e.at(span))?;
+/// The error for a library found nowhere, listing where it was looked for.
+fn unknown(name: &str, span: Span, looked_in: &[PathBuf]) -> Error {
+    let relative = relative_path(name);
+    library_error(span, format!("unknown library {name}")).with_help(format!(
+        "looked for {0}.sld and {0}.scm in {1}; add a directory with -I DIR or ESHKOL_LIBRARY_PATH",
+        relative.display(),
+        looked_in
+            .iter()
+            .map(|d| display_dir(d))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// Remembers the directory a library file was found under (`a/b.sld` of
+/// library `(a b)` is under the directory holding `a`): the libraries it
+/// imports are looked for there too.
+fn remember_root(interp: &mut Interp, name: &str, file: &Path) {
     let depth = name.split_whitespace().count();
     if let Some(root) = file.ancestors().nth(depth) {
         if !interp.libraries.roots.iter().any(|r| r == root) {
             interp.libraries.roots.push(root.to_path_buf());
         }
     }
-    interp.libraries.loading.push(name.to_string());
-    let saved = std::mem::replace(&mut interp.current_env, env::INTERACTION);
-    let result = interp.eval_source(source);
-    interp.current_env = saved;
-    interp.libraries.loading.pop();
-    result.map(|_| ())
 }
 
 /// The file of library `name`, or the directories searched in vain.
