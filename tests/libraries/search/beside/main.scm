@@ -1,0 +1,3 @@
+(import (scheme base) (scheme write) (where am-i))
+(display location)
+(newline)

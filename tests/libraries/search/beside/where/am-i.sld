@@ -1,0 +1,4 @@
+(define-library (where am-i)
+  (export location)
+  (import (scheme base))
+  (begin (define location "beside")))

@@ -1,0 +1,1 @@
+(define (area r) (* 3 r r))

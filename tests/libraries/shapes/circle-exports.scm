@@ -1,0 +1,1 @@
+(export area circumference shout feature)

@@ -1,0 +1,1 @@
+(DEFINE (SHOUT X) (LIST 'LOUD X))
