@@ -93,13 +93,6 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(current-time): seconds (flonum, ns resolution) on a monotonic clock"
     ),
     prim!(
-        "load",
-        1,
-        1,
-        load,
-        "(load path): runs a Scheme file in the global environment"
-    ),
-    prim!(
         "call-with-current-continuation",
         1,
         1,
@@ -341,12 +334,6 @@ fn current_time(_: &mut Interp, _: &[Value]) -> Result<Value> {
     static START: OnceLock<Instant> = OnceLock::new();
     let start = START.get_or_init(Instant::now);
     Ok(Value::Float(start.elapsed().as_secs_f64() + 1.0))
-}
-
-fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let path = args::string("load", &values[0])?.to_string();
-    interp.load_file(std::path::Path::new(&path))?;
-    Ok(Value::Unspecified)
 }
 
 fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {

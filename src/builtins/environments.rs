@@ -20,6 +20,13 @@ pub const PRIMITIVES: &[Primitive] = &[
         "(eval expr [environment]): evaluates a datum as code at top level of the environment"
     ),
     prim!(
+        "load",
+        1,
+        2,
+        load,
+        "(load path [environment]): runs a Scheme file's forms at top level of the environment"
+    ),
+    prim!(
         "interaction-environment",
         0,
         0,
@@ -72,6 +79,15 @@ fn environment_of(interp: &Interp, value: &Value) -> Option<EnvId> {
     }
 }
 
+/// An optional environment argument: the current environment when absent.
+fn environment_argument(interp: &Interp, who: &str, value: Option<&Value>) -> Result<EnvId> {
+    match value {
+        Some(value) => environment_of(interp, value)
+            .ok_or_else(|| Error::wrong_type(who, "an environment", value)),
+        None => Ok(interp.current_env),
+    }
+}
+
 fn interaction_environment(interp: &mut Interp, _: &[Value]) -> Result<Value> {
     Ok(environment_value(interp, INTERACTION))
 }
@@ -97,12 +113,15 @@ fn report_environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 }
 
 fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let env = match values.get(1) {
-        Some(value) => environment_of(interp, value)
-            .ok_or_else(|| Error::wrong_type("eval", "an environment", value))?,
-        None => interp.current_env,
-    };
+    let env = environment_argument(interp, "eval", values.get(1))?;
     let span = interp.call_span;
     let datum = crate::compile::quote::value_to_datum(&values[0], span)?;
     interp.in_environment(env, |interp| interp.eval_datum(&datum))
+}
+
+fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let path = super::args::string("load", &values[0])?.to_string();
+    let env = environment_argument(interp, "load", values.get(1))?;
+    interp.in_environment(env, |interp| interp.load_file(std::path::Path::new(&path)))?;
+    Ok(Value::Unspecified)
 }
