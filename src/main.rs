@@ -142,7 +142,8 @@ fn run_stdin(interp: &mut Interp) -> Result<(), Error> {
             ),
         )
     })?;
-    interp.eval_str("<stdin>", &text).map(|_| ())
+    let source = interp.sources.add("<stdin>", &text);
+    interp.run_program(source).map(|_| ())
 }
 
 /// Prints an error and returns the exit status it calls for.

@@ -428,3 +428,42 @@ fn cond_expand_knows_the_libraries() {
     );
     assert_eq!(stdout_of(program.run()), "base no-util util");
 }
+
+#[test]
+fn a_program_on_standard_input_is_a_program_too() {
+    let assert = eshkol()
+        .arg("-")
+        .write_stdin("(import (scheme base))\n(display 1)\n")
+        .assert();
+    let err = stderr_of(assert, 1);
+    assert!(err.contains("unbound variable `display`"), "{err}");
+    assert!(err.contains("<stdin>:2:2"), "{err}");
+}
+
+#[test]
+fn load_runs_a_file_in_the_environment_given() {
+    let program = Program::new(
+        "(import (scheme base) (scheme write) (scheme load) (scheme eval))\n\
+         (define env (environment '(scheme base)))\n\
+         (load \"defs.scm\" env)\n\
+         (write (eval '(triple 3) env))\n\
+         (load \"defs.scm\")\n\
+         (write (triple 4))\n",
+    )
+    .with_file("defs.scm", "(define (triple x) (* 3 x))\n");
+    let dir = program.dir.clone();
+    let assert = eshkol().current_dir(&dir).arg(&program.file).assert();
+    assert_eq!(stdout_of(assert), "912");
+}
+
+#[test]
+fn a_program_may_define_a_procedure_named_like_an_eshkol_special_form() {
+    // `assert` is a special form of eshkol's, not of R7RS: a portable program
+    // that defines its own gets its own.
+    let program = Program::new(
+        "(import (scheme base) (scheme write))\n\
+         (define (assert ok message) (if ok 'fine message))\n\
+         (write (list (assert #t \"a\") (assert #f \"b\")))\n",
+    );
+    assert_eq!(stdout_of(program.run()), "(fine \"b\")");
+}
