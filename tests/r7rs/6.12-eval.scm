@@ -1,7 +1,5 @@
-;;; R7RS-small section 6.12: environments and evaluation. Only
-;;; (interaction-environment) is supported as an environment specifier
-;;; (docs/compatibility.md). Expected values come from the examples and text
-;;; of the report.
+;;; R7RS-small section 6.12: environments and evaluation. Expected values
+;;; come from the examples and text of the report.
 
 (test-begin "6.12-eval")
 
@@ -39,5 +37,23 @@
             (eval (read (open-input-string "(apply + '(1 2 3 4))")) env))
 (test-error "an error inside eval can be caught" (eval '(raise 'inside) env))
 (test-assert (procedure? (eval 'car env)))
+
+
+(test-equal "the report's example" 21
+            (eval '(* 7 3) (environment '(scheme base))))
+(define base-env (environment '(only (scheme base) + define)))
+(eval '(define seven 7) base-env)
+(test-equal "a definition stays in its environment" 8 (eval '(+ seven 1) base-env))
+(test-error "an environment holds only what it imports" (eval 'car base-env))
+(test-error "definitions in another environment are not visible" (eval 'seven env))
+(test-equal "import sets in environment specifiers" '(1 2)
+            (eval '(lst 1 2) (environment '(rename (scheme base) (list lst)))))
+(test-equal "import through eval" 2
+            (let ((e (environment '(scheme base))))
+              (eval '(import (prefix (scheme cxr) x:)) e)
+              (eval '(x:caddr '(0 1 2)) e)))
+(test-equal "scheme-report-environment holds the R5RS names" 2.5
+            (eval '(exact->inexact 5/2) (scheme-report-environment 5)))
+(test-error "an unknown library" (environment '(no such library)))
 
 (test-end "6.12-eval")
