@@ -192,3 +192,20 @@ fn macro_expansions_in_an_eval_loop_stay_flat() {
         .expect("the macro made by a macro still works");
     assert_eq!(format!("{swapped:?}"), "#t");
 }
+
+#[test]
+fn environments_made_in_a_loop_do_not_accumulate() {
+    // Each `environment` call with the same import sets gives the same
+    // environment, so eval in a loop stays flat.
+    let setup = "
+      (define (run n)
+        (let loop ((i 0))
+          (when (< i n)
+            (eval '(+ 1 2) (environment '(only (scheme base) +) '(scheme write)))
+            (loop (+ i 1)))))";
+    let (before, after) = measure(setup, 10_000, 200_000);
+    assert!(
+        after < before + MARGIN,
+        "RSS grew from {before} to {after} bytes"
+    );
+}

@@ -98,7 +98,11 @@ fn environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .iter()
         .map(|v| crate::compile::quote::value_to_datum(v, span))
         .collect::<Result<Vec<_>>>()?;
-    let env = crate::library::environment_from_sets(interp, &sets, span)?;
+    let written: Vec<String> = values
+        .iter()
+        .map(crate::printer::write_string_lossy)
+        .collect();
+    let env = crate::library::environment_from_sets(interp, &sets, written.join(" "), span)?;
     Ok(environment_value(interp, env))
 }
 

@@ -41,8 +41,9 @@ pub struct Libraries {
     roots: Vec<PathBuf>,
     /// `-I` / `--lib-path` directories, in order.
     pub search_path: Vec<PathBuf>,
-    /// Isolated environments made so far (numbers their namespaces).
-    environments_made: usize,
+    /// What `environment` made for each list of import sets (as written), so
+    /// that calling it in a loop does not make environments without end.
+    made_from_sets: HashMap<String, EnvId>,
 }
 
 impl Libraries {
@@ -121,16 +122,27 @@ fn import_sets(interp: &mut Interp, env: EnvId, sets: &[Datum], span: Span) -> R
 
 /// `(environment set ...)`: a new environment holding what the import sets
 /// import.
-pub fn environment_from_sets(interp: &mut Interp, sets: &[Datum], span: Span) -> Result<EnvId> {
+/// The same sets give the same environment (R7RS makes its bindings
+/// immutable, so sharing it is not observable by portable code).
+/// `written` is the sets as `write` shows them.
+pub fn environment_from_sets(
+    interp: &mut Interp,
+    sets: &[Datum],
+    written: String,
+    span: Span,
+) -> Result<EnvId> {
+    if let Some(env) = interp.libraries.made_from_sets.get(&written) {
+        return Ok(*env);
+    }
     let env = new_environment(interp, "environment");
     import_sets(interp, env, sets, span)?;
+    interp.libraries.made_from_sets.insert(written, env);
     Ok(env)
 }
 
 /// A new isolated environment: a program's, a library's, or `environment`'s.
 pub(crate) fn new_environment(interp: &mut Interp, label: &str) -> EnvId {
-    interp.libraries.environments_made += 1;
-    let namespace = format!("{}{label}", interp.libraries.environments_made);
+    let namespace = format!("{}{label}", interp.envs.len());
     interp.envs.push(Environment::isolated(&namespace));
     interp.envs.len() - 1
 }
