@@ -427,10 +427,15 @@ impl Interp {
 
     /// Names of every bound global a program can spell (for completion).
     pub fn bound_names(&self) -> Vec<String> {
+        let imported = self.envs[crate::compile::env::INTERACTION]
+            .bindings()
+            .map(|(name, _)| name);
         self.globals
             .iter()
             .filter(|(_, cell)| cell.is_bound())
-            .map(|(name, _)| name.name().to_string())
+            .map(|(name, _)| *name)
+            .chain(imported)
+            .map(|name| name.name().to_string())
             .filter(|name| !name.starts_with(' '))
             .collect()
     }
@@ -475,7 +480,8 @@ impl Interp {
 
     /// A one-line description of what `name` is bound to (the REPL's `:doc`).
     pub fn describe(&self, name: &str) -> String {
-        let Some(cell) = self.globals.get(&Symbol::intern(name)) else {
+        let key = self.envs[crate::compile::env::INTERACTION].key(Symbol::intern(name));
+        let Some(cell) = self.globals.get(&key) else {
             return format!("{name}: not defined");
         };
         match cell.get() {

@@ -199,7 +199,7 @@ pub fn run_command(interp: &mut Interp, line: &str, color: bool) -> bool {
         ":help" | ":h" => print_help(),
         ":load" if !argument.is_empty() => {
             let path = std::path::Path::new(argument);
-            match interp.run_file(path) {
+            match interp.load_file(path) {
                 Ok(_) => println!("; loaded {argument}"),
                 Err(e) => report(interp, &e, color),
             }

@@ -467,3 +467,11 @@ fn a_program_may_define_a_procedure_named_like_an_eshkol_special_form() {
     );
     assert_eq!(stdout_of(program.run()), "(fine \"b\")");
 }
+
+#[test]
+fn import_inside_a_body_is_a_syntax_error() {
+    let program = Program::new("(define (f)\n  (import (scheme base)))\n");
+    let err = stderr_of(program.run(), 2);
+    assert!(err.contains("import: only allowed at top level"), "{err}");
+    assert!(err.contains("main.scm:2:3"), "{err}");
+}

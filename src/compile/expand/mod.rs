@@ -375,6 +375,20 @@ impl<'a> Expander<'a> {
                 if let Some(expanded) = self.expand_macro_use(datum)? {
                     return self.expand(&expanded);
                 }
+                // At top level these forms reach the expander only when the
+                // program has defined the name as a procedure of its own.
+                let nested = !self.scopes.is_empty() || self.lambda_stack.len() > 1;
+                for form in ["import", "define-library"] {
+                    if nested && self.means(&items[0], form) {
+                        return Err(syntax_error(
+                            span,
+                            format!("{form}: only allowed at top level"),
+                        )
+                        .with_help(format!(
+                            "put ({form} ...) at the top of the program, the library or the REPL input"
+                        )));
+                    }
+                }
                 if let Some(head) = self.head_keyword(&items[0]) {
                     return self.expand_special(head, datum, items);
                 }
