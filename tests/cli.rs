@@ -181,6 +181,25 @@ fn max_depth_flag_limits_recursion() {
     );
 }
 
+/// R7RS 3.5: the consumer of `call-with-values`, the receiver of `call/cc`
+/// and `apply`'s procedure are tail calls, so a million iterations through
+/// them fit in a recursion limit of 20 nested calls.
+#[test]
+fn tail_calling_builtins_do_not_nest() {
+    let file = script(
+        "(define (f n) (if (= n 0) 'done (call-with-values (lambda () (- n 1)) f)))\n\
+         (define (g n) (if (= n 0) 'done (call/cc (lambda (k) (g (- n 1))))))\n\
+         (define (h n) (if (= n 0) 'done (apply h (list (- n 1)))))\n\
+         (display (list (f 1000000) (g 1000000) (h 1000000)))\n",
+    );
+    eshkol()
+        .args(["--max-depth", "20"])
+        .arg(&file.0)
+        .assert()
+        .success()
+        .stdout("(done done done)");
+}
+
 #[test]
 fn script_arguments_are_accepted() {
     let file = script("(display 'ok)");
