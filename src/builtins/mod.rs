@@ -9,6 +9,7 @@ pub mod control;
 pub mod equivalence;
 pub mod exceptions;
 pub mod hashtables;
+mod list_columns;
 pub mod lists;
 pub mod numbers;
 pub mod output;
