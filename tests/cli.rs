@@ -297,3 +297,39 @@ fn max_memory_rejects_a_malformed_size() {
         "{stderr}"
     );
 }
+
+/// A UTF-8 byte-order mark at the start of a source is not part of the
+/// program, however the source is read.
+#[test]
+fn byte_order_mark_is_skipped() {
+    let file = script("\u{feff}(display 'abc)");
+    eshkol().arg(&file.0).assert().success().stdout("abc");
+    eshkol()
+        .arg("-")
+        .write_stdin("\u{feff}(display 'abc)")
+        .assert()
+        .success()
+        .stdout("abc");
+    let inner = script("\u{feff}(define from-file 'ok)");
+    let path = format!("{:?}", inner.0.display().to_string());
+    let outer = script(&format!(
+        "(load {path}) (display from-file) (set! from-file 'no) (include {path}) (display from-file)"
+    ));
+    eshkol().arg(&outer.0).assert().success().stdout("okok");
+}
+
+/// Columns on the first line count from after the byte-order mark.
+#[test]
+fn byte_order_mark_does_not_shift_error_locations() {
+    let file = script("\u{feff}(display 1) (car 5)\n");
+    let assert = eshkol().arg(&file.0).assert().code(1).stdout("1");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains(":1:13]"), "points at (car 5): {stderr}");
+    let file = script("\u{feff}(display 1) )\n");
+    let stderr = stderr_of(&[&file.0.display().to_string()], 2);
+    assert!(stderr.contains(":1:13]"), "points at the `)`: {stderr}");
+    let inner = script("\u{feff}(car 5)");
+    let outer = script(&format!("(include {:?})", inner.0.display().to_string()));
+    let stderr = stderr_of(&[&outer.0.display().to_string()], 1);
+    assert!(stderr.contains(":1:1]"), "points at (car 5): {stderr}");
+}
