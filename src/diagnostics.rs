@@ -280,11 +280,13 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    /// Registers a source and returns its id.
+    /// Registers a source and returns its id. A byte-order mark at the start
+    /// of `text` is dropped, as [`crate::syntax::parse_program`] skips it, so
+    /// that spans and columns agree with the text kept here.
     pub fn add(&mut self, name: impl Into<String>, text: &str) -> SourceId {
         self.sources.push(Source {
             name: name.into(),
-            text: Arc::from(text),
+            text: Arc::from(crate::syntax::strip_bom(text)),
         });
         SourceId((self.sources.len() - 1) as u32)
     }

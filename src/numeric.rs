@@ -353,7 +353,9 @@ fn format_i64(n: i64, radix: u32) -> String {
 }
 
 /// Shortest round-tripping text for a flonum: positional when
-/// 1e-7 <= |x| < 1e21, exponent form (`1e+100`, `1.5e-10`) otherwise.
+/// 1e-7 <= |x| < 1e21, exponent form (`1.0e100`, `1.5e-10`) otherwise. The
+/// mantissa always has a decimal point, so the text reads back as an inexact
+/// number in any Scheme (R7RS 6.2.7), and the exponent has no `+`.
 fn format_float(x: f64, radix: u32) -> String {
     if x.is_nan() {
         return "+nan.0".to_string();
@@ -387,8 +389,8 @@ fn format_float(x: f64, radix: u32) -> String {
             format!("{sign}{int}.{frac}")
         }
     } else {
-        let exp_sign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{mantissa}e{exp_sign}{}", exp.unsigned_abs())
+        let point = if mantissa.contains('.') { "" } else { ".0" };
+        format!("{sign}{mantissa}{point}e{exp}")
     }
 }
 
@@ -496,26 +498,26 @@ mod tests {
             (0.1, "0.1"),
             (1.0, "1.0"),
             (100.0, "100.0"),
-            (1e21, "1e+21"),
+            (1e21, "1.0e21"),
             (1e20, "100000000000000000000.0"),
             (1e-7, "0.0000001"),
             (1.5e-7, "0.00000015"),
             (9.99e-8, "9.99e-8"),
-            (1e-8, "1e-8"),
+            (1e-8, "1.0e-8"),
             (1.5e-10, "1.5e-10"),
             (123456.789, "123456.789"),
             (-0.0, "-0.0"),
             (0.0, "0.0"),
-            (1e100, "1e+100"),
-            (-2.5e21, "-2.5e+21"),
+            (1e100, "1.0e100"),
+            (-2.5e21, "-2.5e21"),
             (0.000001, "0.000001"),
             (f64::INFINITY, "+inf.0"),
             (f64::NEG_INFINITY, "-inf.0"),
             (f64::NAN, "+nan.0"),
             (std::f64::consts::SQRT_2, "1.4142135623730951"),
             (-3.25, "-3.25"),
-            (5e-324, "5e-324"),
-            (f64::MAX, "1.7976931348623157e+308"),
+            (5e-324, "5.0e-324"),
+            (f64::MAX, "1.7976931348623157e308"),
         ];
         for (x, text) in cases {
             assert_eq!(show(&Value::Float(*x)), *text, "formatting {x:e}");
@@ -539,8 +541,15 @@ mod tests {
                 continue;
             }
             let text = show(&Value::Float(x));
+            assert!(text.contains('.'), "{text} has no decimal point");
             let back: f64 = text.parse().unwrap();
             assert_eq!(back.to_bits(), x.to_bits(), "{text}");
+            // Our own reader reads it back the same, as an inexact number.
+            let literal = crate::syntax::number_literal::parse_number(&text, 10);
+            match literal.as_ref().map(from_literal) {
+                Some(Value::Float(y)) => assert_eq!(y.to_bits(), x.to_bits(), "{text}"),
+                other => panic!("{text} reads back as {other:?}"),
+            }
         }
     }
 

@@ -181,6 +181,25 @@ fn max_depth_flag_limits_recursion() {
     );
 }
 
+/// R7RS 3.5: the consumer of `call-with-values`, the receiver of `call/cc`
+/// and `apply`'s procedure are tail calls, so a million iterations through
+/// them fit in a recursion limit of 20 nested calls.
+#[test]
+fn tail_calling_builtins_do_not_nest() {
+    let file = script(
+        "(define (f n) (if (= n 0) 'done (call-with-values (lambda () (- n 1)) f)))\n\
+         (define (g n) (if (= n 0) 'done (call/cc (lambda (k) (g (- n 1))))))\n\
+         (define (h n) (if (= n 0) 'done (apply h (list (- n 1)))))\n\
+         (display (list (f 1000000) (g 1000000) (h 1000000)))\n",
+    );
+    eshkol()
+        .args(["--max-depth", "20"])
+        .arg(&file.0)
+        .assert()
+        .success()
+        .stdout("(done done done)");
+}
+
 #[test]
 fn script_arguments_are_accepted() {
     let file = script("(display 'ok)");
@@ -277,4 +296,40 @@ fn max_memory_rejects_a_malformed_size() {
         stderr.contains("expected a size like 512M or 2G"),
         "{stderr}"
     );
+}
+
+/// A UTF-8 byte-order mark at the start of a source is not part of the
+/// program, however the source is read.
+#[test]
+fn byte_order_mark_is_skipped() {
+    let file = script("\u{feff}(display 'abc)");
+    eshkol().arg(&file.0).assert().success().stdout("abc");
+    eshkol()
+        .arg("-")
+        .write_stdin("\u{feff}(display 'abc)")
+        .assert()
+        .success()
+        .stdout("abc");
+    let inner = script("\u{feff}(define from-file 'ok)");
+    let path = format!("{:?}", inner.0.display().to_string());
+    let outer = script(&format!(
+        "(load {path}) (display from-file) (set! from-file 'no) (include {path}) (display from-file)"
+    ));
+    eshkol().arg(&outer.0).assert().success().stdout("okok");
+}
+
+/// Columns on the first line count from after the byte-order mark.
+#[test]
+fn byte_order_mark_does_not_shift_error_locations() {
+    let file = script("\u{feff}(display 1) (car 5)\n");
+    let assert = eshkol().arg(&file.0).assert().code(1).stdout("1");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains(":1:13]"), "points at (car 5): {stderr}");
+    let file = script("\u{feff}(display 1) )\n");
+    let stderr = stderr_of(&[&file.0.display().to_string()], 2);
+    assert!(stderr.contains(":1:13]"), "points at the `)`: {stderr}");
+    let inner = script("\u{feff}(car 5)");
+    let outer = script(&format!("(include {:?})", inner.0.display().to_string()));
+    let stderr = stderr_of(&[&outer.0.display().to_string()], 1);
+    assert!(stderr.contains(":1:1]"), "points at (car 5): {stderr}");
 }

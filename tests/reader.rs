@@ -952,3 +952,20 @@ fn fold_case_directives() {
     let parsed = parse_program_with("Q", SRC, true).unwrap();
     assert_eq!(parsed.data[0].kind, sym("q"));
 }
+
+/// A byte-order mark starts some files: it is skipped, and spans count from
+/// after it (as the text `SourceMap::add` keeps does). Anywhere else U+FEFF is
+/// an ordinary character.
+#[test]
+fn leading_byte_order_mark_is_skipped() {
+    let d = read1("\u{feff}abc");
+    assert_eq!(d.kind, sym("abc"));
+    assert_eq!(span(&d), (0, 3));
+    assert_eq!(read("\u{feff}").len(), 0);
+    assert_eq!(span(&read("\u{feff}(a) b")[1]), (4, 5));
+    err_at("\u{feff})", ReadErrorKind::Invalid, 0, 1);
+    assert_eq!(kind("a\u{feff}"), sym("a\u{feff}"));
+    let mut sources = eshkol::diagnostics::SourceMap::default();
+    let id = sources.add("f.scm", "\u{feff}(car 5)");
+    assert_eq!(sources.get(id).map(|s| &*s.text), Some("(car 5)"));
+}

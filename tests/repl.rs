@@ -188,6 +188,17 @@ mod piped {
             .stdout("3\n(5 \"s\")\n");
     }
 
+    /// R7RS 6.2.7: inexact numbers print with a decimal point in exponent
+    /// form too.
+    #[test]
+    fn flonums_print_with_a_decimal_point() {
+        eshkol()
+            .write_stdin("1e21\n5e-324\n(list 1.5 -1e100)\n")
+            .assert()
+            .success()
+            .stdout("1.0e21\n5.0e-324\n(1.5 -1.0e100)\n");
+    }
+
     #[test]
     fn errors_go_to_stderr_and_evaluation_continues() {
         let assert = eshkol()

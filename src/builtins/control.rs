@@ -12,8 +12,9 @@ use crate::prim;
 use crate::printer::write_string_lossy;
 use crate::value::{Promise, PromiseState, SpecialProc, Value};
 
-/// This topic's builtins. `apply` must stay first: the evaluator recognises it
-/// by address to keep its call in tail position.
+/// This topic's builtins. The tail-calling ones (see [`TailBuiltin`]) must stay
+/// first, in that enum's order: the evaluator recognises them by address to
+/// keep the call they end with in tail position.
 pub static PRIMITIVES: &[Primitive] = &[
     prim!(
         "apply",
@@ -21,6 +22,27 @@ pub static PRIMITIVES: &[Primitive] = &[
         _,
         apply,
         "(apply f arg ... list): calls f with the args and the list's elements"
+    ),
+    prim!(
+        "call-with-values",
+        2,
+        2,
+        call_with_values,
+        "(call-with-values producer consumer): calls consumer with producer's values"
+    ),
+    prim!(
+        "call-with-current-continuation",
+        1,
+        1,
+        call_cc,
+        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
+    ),
+    prim!(
+        "call/cc",
+        1,
+        1,
+        call_cc,
+        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
     ),
     prim!(
         "procedure?",
@@ -79,32 +101,11 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(values x ...): returns several values"
     ),
     prim!(
-        "call-with-values",
-        2,
-        2,
-        call_with_values,
-        "(call-with-values producer consumer): calls consumer with producer's values"
-    ),
-    prim!(
         "current-time",
         0,
         0,
         current_time,
         "(current-time): seconds (flonum, ns resolution) on a monotonic clock"
-    ),
-    prim!(
-        "call-with-current-continuation",
-        1,
-        1,
-        call_cc,
-        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
-    ),
-    prim!(
-        "call/cc",
-        1,
-        1,
-        call_cc,
-        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
     ),
     prim!(
         "dynamic-wind",
@@ -192,9 +193,37 @@ pub static PRIMITIVES: &[Primitive] = &[
     ),
 ];
 
-/// The `apply` primitive's table entry.
-pub fn apply_primitive() -> &'static Primitive {
-    &PRIMITIVES[0]
+/// The builtins that end with a call R7RS 3.5 requires to be a tail call, in
+/// the order of their entries at the start of [`PRIMITIVES`]. The evaluator
+/// makes that call itself (`eval::tail_builtins`); their functions here are
+/// the nested-call fallback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TailBuiltin {
+    /// `apply`: its first argument.
+    Apply,
+    /// `call-with-values`: the consumer.
+    CallWithValues,
+    /// `call-with-current-continuation` and `call/cc`: the receiver.
+    CallCc,
+}
+
+/// How many entries at the start of [`PRIMITIVES`] are tail-calling builtins.
+const TAIL_BUILTINS: usize = 4;
+
+/// Which tail-calling builtin `p` is, if any. Cheap enough for every
+/// primitive call: an address range check.
+#[inline(always)]
+pub fn tail_builtin(p: &'static Primitive) -> Option<TailBuiltin> {
+    let start = PRIMITIVES.as_ptr() as usize;
+    let offset = (p as *const Primitive as usize).wrapping_sub(start);
+    if offset >= TAIL_BUILTINS * std::mem::size_of::<Primitive>() {
+        return None;
+    }
+    Some(match offset / std::mem::size_of::<Primitive>() {
+        0 => TailBuiltin::Apply,
+        1 => TailBuiltin::CallWithValues,
+        _ => TailBuiltin::CallCc,
+    })
 }
 
 fn apply(interp: &mut Interp, values: &[Value]) -> Result<Value> {
@@ -256,6 +285,9 @@ fn void(_: &mut Interp, _: &[Value]) -> Result<Value> {
     Ok(Value::Unspecified)
 }
 
+/// The thunk is not called in tail position, since its value is stored in the
+/// promise; `delay-force` chains are iterated here, so they run in constant
+/// space (R7RS 4.2.5).
 fn force(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let Value::Promise(promise) = &values[0] else {
         // R7RS allows forcing a non-promise: it is its own value.
@@ -322,6 +354,8 @@ fn values(_: &mut Interp, values: &[Value]) -> Result<Value> {
     })
 }
 
+/// The nested-call fallback: the evaluator normally makes the consumer's call
+/// itself, as a tail call (`eval::tail_builtins`).
 fn call_with_values(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let produced = interp.apply(&values[0], &[])?;
     match produced {
@@ -336,6 +370,8 @@ fn current_time(_: &mut Interp, _: &[Value]) -> Result<Value> {
     Ok(Value::Float(start.elapsed().as_secs_f64() + 1.0))
 }
 
+/// The nested-call fallback, for receivers that are not closures: the
+/// evaluator tail-calls closure receivers itself (`eval::tail_builtins`).
 fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let f = args::procedure("call/cc", &values[0])?.clone();
     interp.next_continuation += 1;
@@ -376,6 +412,8 @@ pub fn invoke_continuation(id: u64, active: bool, args: &[Value]) -> Error {
     error
 }
 
+/// `thunk` is not called in tail position: `after` must run once it returns
+/// (R7RS 3.5 does not ask for it; see `eval::tail_builtins`).
 fn dynamic_wind(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     interp.apply(&values[0], &[])?;
     let result = interp.apply(&values[1], &[]);
@@ -455,6 +493,8 @@ fn swap_parameter(interp: &mut Interp, parameter: &Value, value: Value) -> Resul
     }
 }
 
+/// The body is not called in tail position: the parameters are restored when
+/// it returns (R7RS 3.5 does not list `parameterize` as a tail context).
 fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let parameters = args::list("parameterize", &values[0])?;
     let new_values = args::list("parameterize", &values[1])?;
@@ -563,4 +603,28 @@ fn features(_: &mut Interp, _: &[Value]) -> Result<Value> {
             .map(|f| Value::symbol(f))
             .collect(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_builtins_are_recognised_by_entry() {
+        let kind = |name: &str| {
+            let p = PRIMITIVES.iter().find(|p| p.name == name);
+            p.and_then(tail_builtin)
+        };
+        assert_eq!(kind("apply"), Some(TailBuiltin::Apply));
+        assert_eq!(kind("call-with-values"), Some(TailBuiltin::CallWithValues));
+        assert_eq!(kind("call/cc"), Some(TailBuiltin::CallCc));
+        assert_eq!(
+            kind("call-with-current-continuation"),
+            Some(TailBuiltin::CallCc)
+        );
+        assert_eq!(kind("dynamic-wind"), None);
+        assert_eq!(kind("procedure?"), None);
+        let car = crate::builtins::builtin("car");
+        assert_eq!(car.and_then(tail_builtin), None);
+    }
 }

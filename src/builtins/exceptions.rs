@@ -215,6 +215,9 @@ fn raise_continuable(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     }
 }
 
+/// The thunk is not called in tail position: the handler is installed for the
+/// dynamic extent of its call and must be uninstalled when it returns (R7RS
+/// 6.11; 3.5 does not list it among the tail-calling procedures).
 fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let handler = super::args::procedure("with-exception-handler", &values[0])?.clone();
     let thunk = super::args::procedure("with-exception-handler", &values[1])?.clone();

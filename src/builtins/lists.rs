@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::equivalence::equal_in;
 use super::hashtables::key_for;
+use super::list_columns::columns;
 use super::{args, Primitive};
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
@@ -177,16 +178,6 @@ impl<'a> Cursor<'a> {
 /// Calls `f` and tells whether its result is true.
 fn test(interp: &mut Interp, f: &Value, args: &[Value]) -> Result<bool> {
     Ok(interp.apply(f, args)?.is_true())
-}
-
-/// Several list arguments as vectors, and the length of the shortest.
-fn columns(who: &str, lists: &[Value]) -> Result<(Vec<Vec<Value>>, usize)> {
-    let lists = lists
-        .iter()
-        .map(|l| args::list(who, l))
-        .collect::<Result<Vec<_>>>()?;
-    let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-    Ok((lists, n))
 }
 
 /// Element `i` of each list.

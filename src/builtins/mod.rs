@@ -10,6 +10,7 @@ pub mod environments;
 pub mod equivalence;
 pub mod exceptions;
 pub mod hashtables;
+mod list_columns;
 pub mod lists;
 pub mod numbers;
 pub mod output;

@@ -20,6 +20,10 @@ use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
+mod tail_builtins;
+
+use tail_builtins::Step;
+
 /// Native stack kept free before growing onto a new segment.
 const RED_ZONE: usize = 128 * 1024;
 /// Size of each new native stack segment.
@@ -32,6 +36,9 @@ pub enum Tail {
     Value(Value),
     /// Call this closure with the `argc` arguments at `stack[base..]`.
     Call(Rc<Closure>, usize, usize, Span),
+    /// Call this `call/cc` receiver with the continuation of the frame it
+    /// runs in, which goes in the placeholder at `stack[base]`.
+    Receiver(Rc<Closure>, usize, Span),
 }
 
 impl Interp {
@@ -46,12 +53,10 @@ impl Interp {
             Expr::CallGlobal(call) => self.eval_global_value(call, bp, closure),
             Expr::Call(call) => self.eval_call_value(call, bp, closure),
             Expr::SelfRef => Ok(Value::Closure(closure.clone())),
-            _ => match self.eval_tail(expr, bp, closure)? {
-                Tail::Value(v) => Ok(v),
-                Tail::Call(callee, base, argc, span) => {
-                    self.apply_closure(callee, base, argc, span)
-                }
-            },
+            _ => {
+                let tail = self.eval_tail(expr, bp, closure)?;
+                self.finish(tail)
+            }
         }
     }
 
@@ -318,10 +323,7 @@ impl Interp {
             ),
             f => self.eval_call_with(f, call, bp, closure)?,
         };
-        match tail {
-            Tail::Value(v) => Ok(v),
-            Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
-        }
+        self.finish(tail)
     }
 
     /// Evaluates a call's operator and operands, then calls (or, for a closure,
@@ -469,10 +471,8 @@ impl Interp {
                 return self.apply_closure(callee, base, call.args.len(), call.span);
             }
         }
-        match self.eval_global_call(call, bp, closure)? {
-            Tail::Value(v) => Ok(v),
-            Tail::Call(callee, base, argc, span) => self.apply_closure(callee, base, argc, span),
-        }
+        let tail = self.eval_global_call(call, bp, closure)?;
+        self.finish(tail)
     }
 
     /// A call whose operator is a global: primitives get their arguments in an
@@ -483,11 +483,7 @@ impl Interp {
         };
         let f = cell.get();
         let p = match f {
-            Value::Primitive(p)
-                if !std::ptr::eq(p, crate::builtins::control::apply_primitive()) =>
-            {
-                p
-            }
+            Value::Primitive(p) if crate::builtins::control::tail_builtin(p).is_none() => p,
             Value::Undefined => return Err(self.unbound(cell.name, *name_span)),
             _ => return self.eval_call_with(f, call, bp, closure),
         };
@@ -561,12 +557,20 @@ impl Interp {
             match f {
                 Value::Closure(c) => return Ok(Tail::Call(c, base, argc, span)),
                 Value::Primitive(p) => {
-                    if std::ptr::eq(p, crate::builtins::control::apply_primitive()) {
-                        // `apply` keeps the call it makes in tail position.
-                        let (next, n) = self.spread_apply_args(base, argc, span)?;
-                        f = next;
-                        argc = n;
-                        continue;
+                    if let Some(builtin) = crate::builtins::control::tail_builtin(p) {
+                        // `apply`, `call-with-values` and `call/cc` keep the
+                        // call they end with in tail position.
+                        match self.tail_builtin_step(builtin, base, argc, span)? {
+                            Some(Step::Call(next, n)) => {
+                                f = next;
+                                argc = n;
+                                continue;
+                            }
+                            Some(Step::Receiver(receiver)) => {
+                                return Ok(Tail::Receiver(receiver, base, span));
+                            }
+                            None => {}
+                        }
                     }
                     check_primitive_arity(p, argc, span)?;
                     let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
@@ -700,38 +704,26 @@ impl Interp {
         }
     }
 
-    /// Rewrites `(apply f a ... list)` on the stack into `(f a ... . list)`.
-    fn spread_apply_args(
-        &mut self,
-        base: usize,
-        argc: usize,
-        span: Span,
-    ) -> Result<(Value, usize)> {
-        if argc < 2 {
-            self.stack.truncate(base);
-            return Err(Error::new(
-                ErrorKind::Arity,
-                format!("apply: expected at least 2 arguments, got {argc}"),
-            )
-            .at(span));
-        }
-        let list = self.stack.pop().unwrap_or(Value::Null);
-        let items = match crate::builtins::args::list("apply", &list) {
-            Ok(items) => items,
-            Err(e) => {
-                self.stack.truncate(base);
-                return Err(e.at(span));
-            }
-        };
-        let f = self.stack.remove(base);
-        let n = argc - 2 + items.len();
-        self.stack.extend(items);
-        Ok((f, n))
-    }
-
     /// Calls a closure in a non-tail position (grows the native stack as needed
     /// and enforces the recursion limit).
     pub(crate) fn apply_closure(
+        &mut self,
+        closure: Rc<Closure>,
+        base: usize,
+        argc: usize,
+        span: Span,
+    ) -> Result<Value> {
+        self.call_closure::<false>(closure, base, argc, span)
+    }
+
+    /// Calls a `call/cc` receiver in a non-tail position: like
+    /// [`Interp::apply_closure`], its frame owning the continuation it gets.
+    fn apply_receiver(&mut self, closure: Rc<Closure>, base: usize, span: Span) -> Result<Value> {
+        self.call_closure::<true>(closure, base, 1, span)
+    }
+
+    #[inline(always)]
+    fn call_closure<const RECEIVER: bool>(
         &mut self,
         closure: Rc<Closure>,
         base: usize,
@@ -748,7 +740,12 @@ impl Interp {
         }
         self.depth += 1;
         let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
-            self.run_closure(closure, base, argc, span)
+            if RECEIVER {
+                self.stack.truncate(base);
+                self.run_receiver_frame(closure, base, span)
+            } else {
+                self.run_closure::<false>(closure, base, argc, span, None)
+            }
         });
         self.depth -= 1;
         self.stack.truncate(base);
@@ -756,12 +753,17 @@ impl Interp {
     }
 
     /// Runs a closure whose frame starts at `base`, looping on tail calls.
-    fn run_closure(
+    /// `OWNER` frames own the escape continuation `k`, which every `call/cc`
+    /// receiver they tail-call gets; a frame that is not an owner becomes one
+    /// (through [`Interp::run_receiver_frame`]) at its first such call. See
+    /// `tail_builtins`.
+    fn run_closure<const OWNER: bool>(
         &mut self,
         mut closure: Rc<Closure>,
         base: usize,
         mut argc: usize,
         mut span: Span,
+        k: Option<&Value>,
     ) -> Result<Value> {
         loop {
             self.enter_frame(&closure, base, argc, span)?;
@@ -776,6 +778,20 @@ impl Interp {
                     argc = next_argc;
                     span = next_span;
                     self.poll(span)?;
+                }
+                Ok(Tail::Receiver(next, next_base, next_span)) => {
+                    // The receiver replaces this frame: the continuation it
+                    // gets returns from this frame.
+                    debug_assert!(next_base >= base);
+                    self.stack.truncate(base);
+                    self.poll(next_span)?;
+                    if !OWNER {
+                        return self.run_receiver_frame(next, base, next_span);
+                    }
+                    self.stack.push(k.cloned().unwrap_or(Value::Unspecified));
+                    closure = next;
+                    argc = 1;
+                    span = next_span;
                 }
                 Err(mut e) => {
                     let lambda = &closure.lambda;
@@ -795,8 +811,9 @@ impl Interp {
     }
 
     /// Binds the arguments at `stack[base..base + argc]` to the closure's
-    /// parameters and makes room for its locals.
-    #[inline]
+    /// parameters and makes room for its locals. Always inlined: it is most of
+    /// the work of a call, in the loop of [`Interp::run_closure`].
+    #[inline(always)]
     fn enter_frame(
         &mut self,
         closure: &Rc<Closure>,
@@ -832,10 +849,8 @@ impl Interp {
         let base = self.stack.len();
         self.stack.extend(args.iter().cloned());
         let span = self.call_span;
-        match self.call_value(procedure.clone(), base, args.len(), span)? {
-            Tail::Value(v) => Ok(v),
-            Tail::Call(closure, base, argc, span) => self.apply_closure(closure, base, argc, span),
-        }
+        let tail = self.call_value(procedure.clone(), base, args.len(), span)?;
+        self.finish(tail)
     }
 
     /// Runs a compiled top-level form.

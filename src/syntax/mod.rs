@@ -11,5 +11,5 @@ pub mod parser;
 pub mod span;
 
 pub use datum::{Datum, DatumKind, NumberLiteral};
-pub use parser::{parse_program, parse_program_with, Parsed, ReadError, ReadErrorKind};
+pub use parser::{parse_program, parse_program_with, strip_bom, Parsed, ReadError, ReadErrorKind};
 pub use span::{SourceId, Span};

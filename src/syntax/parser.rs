@@ -84,9 +84,22 @@ impl ReadError {
     }
 }
 
-/// Reads every datum in `text`, whose spans refer to `source`.
+/// Reads every datum in `text`, whose spans refer to `source`. A byte-order
+/// mark at the start is skipped, and spans count from after it, to match the
+/// text [`crate::diagnostics::SourceMap::add`] keeps.
 pub fn parse_program(text: &str, source: SourceId) -> Result<Vec<Datum>, ReadError> {
-    parse_program_with(text, source, false).map(|parsed| parsed.data)
+    parse_program_with(strip_bom(text), source, false).map(|parsed| parsed.data)
+}
+
+/// `text` without the UTF-8 byte-order mark (U+FEFF) it may start with.
+///
+/// Editors on Windows often save files with one; it is not part of the
+/// program (it would otherwise read as a symbol). Source text is stripped
+/// once, where it is registered ([`crate::diagnostics::SourceMap::add`]) and
+/// where it is parsed ([`parse_program`]), so spans, lines and columns all
+/// count from after the mark, whichever of the two a caller uses first.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// What [`parse_program_with`] read.

@@ -155,3 +155,36 @@ acc                                 ; => (3 2 1)
 (car (memv 999999 big))             ; => 999999
 (length (list-copy big))            ; => 1000000
 (equal? big (iota 1000000))         ; => #t
+
+;; R7RS 6.4 / 6.10: with several lists, the walkers stop at the shortest, so
+;; all but one may be circular; when every list is circular it is an error,
+;; reported rather than looping forever.
+(define circular (list 1 2))
+(set-cdr! (cdr circular) circular)
+(map * circular (list 1 2 3 4 5 6)) ; => (1 4 3 8 5 12)
+(map + (list 10 20 30) circular)    ; => (11 22 31)
+(map list '(a b c) circular '(x y)) ; => ((a 1 x) (b 2 y))
+(map + circular '())                ; => ()
+(define seen '())
+(for-each (lambda (x y) (set! seen (cons (+ x y) seen))) circular '(10 20 30))
+seen                                ; => (31 22 11)
+(append-map list circular '(a b c)) ; => (1 a 2 b 1 c)
+(filter-map (lambda (x y) (and (odd? x) y)) circular '(a b c)) ; => (a c)
+(fold-left + 0 circular '(1 2 3))   ; => 10
+(fold-right list 'end circular '(a b)) ; => (1 a (2 b end))
+(fold cons* '() circular '(a b c))  ; => (1 c 2 b 1 a)
+(any (lambda (x y) (and (> x 1) y)) circular '(a b)) ; => b
+(any = circular '(5 6 7))           ; => #f
+(every (lambda (x y) (< x 3)) circular '(a b c d)) ; => #t
+(count = circular '(1 3 1 3))       ; => 2
+(list-index = circular '(0 0 0 2))  ; => 3
+(define spin (list 1))
+(set-cdr! spin spin)
+(map + circular spin)               ; error: type
+(for-each + circular spin)          ; error: type
+(any = circular spin)               ; error: type
+(map + circular)                    ; error: type
+(for-each + spin)                   ; error: type
+(map + '(1 2) '(1 2 3 . 4))         ; => (2 4)
+(map + '(1 2 3) '(1 2 . 3))         ; error: type
+(map + '(1) 5)                      ; error: type

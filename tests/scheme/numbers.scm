@@ -209,10 +209,41 @@
 (number->string 100.0)               ; => "100.0"
 (number->string 123456.789)          ; => "123456.789"
 (number->string -0.0)                ; => "-0.0"
-(number->string 1e21)                ; => "1e+21"
-(number->string 1e100)               ; => "1e+100"
+(number->string 1e21)                ; => "1.0e21"
+(number->string 1e100)               ; => "1.0e100"
 (number->string 1.5e-10)             ; => "1.5e-10"
 (number->string 1e20)                ; => "100000000000000000000.0"
+;; R7RS 6.2.7: an inexact number is written with a decimal point, in every
+;; notation, and reads back as the same number.
+(number->string 5e-324)              ; => "5.0e-324"
+(number->string -2.5e21)             ; => "-2.5e21"
+(number->string 1.2345e-7)           ; => "0.00000012345"
+(number->string 1.2345e-8)           ; => "1.2345e-8"
+(number->string 1e-8)                ; => "1.0e-8"
+(number->string 1.7976931348623157e308) ; => "1.7976931348623157e308"
+5e-324                               ; => 5.0e-324
+1e21                                 ; => 1.0e21
+-1e300                               ; => -1.0e300
+(display 1e21)                       ; out: 1.0e21
+(write 5e-324)                       ; out: 5.0e-324
+(display (list 1e22 1.5 -0.0))       ; out: (1.0e22 1.5 -0.0)
+(define (reads-back? x)
+  (let ((text (number->string x)))
+    (and (eqv? (string->number text) x)
+         (eqv? (read (open-input-string text)) x)
+         (eqv? (read (open-input-string (let ((p (open-output-string))) (write x p) (get-output-string p)))) x))))
+(reads-back? 1.5)                    ; => #t
+(reads-back? 100.0)                  ; => #t
+(reads-back? 1e100)                  ; => #t
+(reads-back? 1e21)                   ; => #t
+(reads-back? 5e-324)                 ; => #t
+(reads-back? -0.0)                   ; => #t
+(reads-back? 1.2345e-7)              ; => #t
+(reads-back? 1.7976931348623157e308) ; => #t
+(reads-back? +inf.0)                 ; => #t
+(reads-back? -inf.0)                 ; => #t
+(let ((x (string->number (number->string +nan.0)))) (and (real? x) (not (= x x)))) ; => #t
+(number->string +nan.0)              ; => "+nan.0"
 (number->string (/ 1. 3))            ; => "0.3333333333333333"
 (number->string (sqrt -0.0))         ; => "-0.0"
 (number->string 10 7)                ; error: range at (number->string 10 7)
