@@ -18,7 +18,18 @@ pub fn load(interp: &mut Interp) -> Result<()> {
 }
 
 /// (library name, file name, source) of each library written in Scheme.
-const LIBRARIES: &[(&str, &str, &str)] = &[];
+const LIBRARIES: &[(&str, &str, &str)] = &[
+    (
+        "(srfi 1)",
+        "stdlib/srfi/1.sld",
+        include_str!("../stdlib/srfi/1.sld"),
+    ),
+    (
+        "(srfi 69)",
+        "stdlib/srfi/69.sld",
+        include_str!("../stdlib/srfi/69.sld"),
+    ),
+];
 
 /// The file name and source of the Scheme library `name`, if it is one.
 pub fn library_source(name: &str) -> Option<(&'static str, &'static str)> {

@@ -333,3 +333,26 @@ fn byte_order_mark_does_not_shift_error_locations() {
     let stderr = stderr_of(&[&outer.0.display().to_string()], 1);
     assert!(stderr.contains(":1:1]"), "points at (car 5): {stderr}");
 }
+
+#[test]
+fn a_program_importing_srfi_1_and_69_sees_them_and_nothing_else() {
+    let file = script(
+        "(import (scheme base) (scheme write) (srfi 1) (prefix (srfi 69) h:))\n\
+         (write (take (map + '(1 2 3 4) (circular-list 10 20)) 3))\n\
+         (write (fold cons* '() '(a b) '(1 2)))\n\
+         (define t (h:alist->hash-table '((1 . one))))\n\
+         (write (h:hash-table-fold t (lambda (k v acc) (cons v acc)) '()))\n\
+         (define (map f l) 'mine)\n\
+         (write (zip '(1 2) '(a b)))\n\
+         (write (map car '((1))))\n\
+         (hash-table-ref t 1)\n",
+    );
+    let assert = eshkol()
+        .arg(&file.0)
+        .assert()
+        .code(1)
+        .stdout("(11 22 13)(b 2 a 1)(one)((1 a) (2 b))mine");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("hash-table-ref"), "{stderr}");
+    assert!(stderr.contains("eshkol::unbound"), "{stderr}");
+}

@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use super::{args, Primitive};
-use crate::diagnostics::{Error, Result};
+use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::prim;
 use crate::value::{ByteStorage, HashKey, HashKind, HashTable, Value};
@@ -34,6 +34,7 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("hash-table-walk", 2, 2, hash_table_walk, "(hash-table-walk table proc): calls (proc key value) on every entry"),
     prim!("hash-table-clear!", 1, 1, hash_table_clear, "(hash-table-clear! table): removes every entry"),
     prim!("hash-table-copy", 1, 2, hash_table_copy, "(hash-table-copy table [mutable?]): a new table with the same entries"),
+    prim!("hash-table-equivalence-function", 1, 1, hash_table_equivalence_function, "(hash-table-equivalence-function table): the equivalence its keys are compared with"),
     prim!("alist->hash-table", 1, 3, alist_to_hash_table, "(alist->hash-table alist [equiv]): a table of the pairs' cars and cdrs (first wins)"),
 ];
 
@@ -376,6 +377,22 @@ fn hash_table_copy(_: &mut Interp, args: &[Value]) -> Result<Value> {
     let copy = HashTable::new(table.kind);
     *copy.map.borrow_mut() = table.map.borrow().clone();
     Ok(Value::HashTable(Rc::new(copy)))
+}
+
+/// `(hash-table-equivalence-function table)`: the builtin `equal?`, `eqv?`,
+/// `eq?` or `string=?` the table was made with.
+fn hash_table_equivalence_function(_: &mut Interp, args: &[Value]) -> Result<Value> {
+    let who = "hash-table-equivalence-function";
+    let table = args::hash_table(who, &args[0])?;
+    let name = match table.kind {
+        HashKind::Equal => "equal?",
+        HashKind::Eqv => "eqv?",
+        HashKind::Eq => "eq?",
+        HashKind::String => "string=?",
+    };
+    super::builtin(name)
+        .map(Value::Primitive)
+        .ok_or_else(|| Error::new(ErrorKind::Unbound, format!("{who}: no builtin {name}")))
 }
 
 /// `(alist->hash-table alist [equiv [hash]])`

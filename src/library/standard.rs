@@ -1,5 +1,6 @@
 //! The libraries built into the interpreter: R7RS-small's `(scheme ...)`,
 //! the SRFIs implemented, and `(eshkol ...)`, each with its export list.
+//! (SRFI 1 and SRFI 69 are written in Scheme: `stdlib/srfi/*.sld`.)
 //!
 //! A name of a list that eshkol does not implement is left out of the
 //! library (see [`missing_names`]); everything else is exported under the
@@ -114,27 +115,6 @@ string>? string? substring symbol->string symbol? tan truncate values vector
 vector->list vector-fill! vector-length vector-ref vector-set! vector?
 with-input-from-file with-output-to-file write write-char zero?";
 
-/// SRFI 1, list library.
-const SRFI_1: &str = "
-cons list xcons cons* make-list list-tabulate list-copy circular-list iota
-car cdr caar cadr cdar cddr caaar caadr cadar caddr cdaar cdadr cddar cdddr
-caaaar caaadr caadar caaddr cadaar cadadr caddar cadddr cdaaar cdaadr cdadar
-cdaddr cddaar cddadr cdddar cddddr list-ref first second third fourth fifth
-sixth seventh eighth ninth tenth car+cdr take drop take-right drop-right
-take! drop-right! split-at split-at! last last-pair length length+ append
-concatenate reverse append! concatenate! reverse! append-reverse
-append-reverse! zip unzip1 unzip2 unzip3 unzip4 unzip5 count fold unfold
-pair-fold reduce fold-right unfold-right pair-fold-right reduce-right
-append-map append-map! pair-for-each filter-map map-in-order map for-each
-filter partition remove filter! partition! remove! member memq memv find
-find-tail any every list-index take-while drop-while take-while! span break
-span! break! delete delete-duplicates delete! delete-duplicates! assoc assq
-assv alist-cons alist-copy alist-delete alist-delete! lset<= lset= lset-adjoin
-lset-union lset-union! lset-intersection lset-intersection! lset-difference
-lset-difference! lset-xor lset-xor! lset-diff+intersection
-lset-diff+intersection! pair? null? proper-list? circular-list? dotted-list?
-not-pair? null-list? list= set-car! set-cdr!";
-
 const SRFI_6: &str = "open-input-string open-output-string get-output-string";
 
 const SRFI_8: &str = "receive";
@@ -152,14 +132,6 @@ const SRFI_64: &str = "
 test-begin test-end test-assert test-equal test-eqv test-eq test-approximate
 test-error test-runner-pass-count test-runner-fail-count test-runner-reset!
 test-set-file!";
-
-const SRFI_69: &str = "
-make-hash-table hash-table? hash-table-ref hash-table-ref/default
-hash-table-set! hash-table-delete! hash-table-exists? hash-table-update!
-hash-table-update!/default hash-table-size hash-table-keys hash-table-values
-hash-table-walk hash-table-fold hash-table->alist hash-table-copy
-hash-table-merge! alist->hash-table hash string-hash string-ci-hash
-hash-by-identity hash-table-equivalence-function hash-table-hash-function";
 
 /// The arena procedures of the user's design, plus the support procedures
 /// its examples call.
@@ -186,7 +158,6 @@ const LIBRARIES: &[(&str, &str)] = &[
     ("(scheme read)", READ),
     ("(scheme write)", WRITE),
     ("(scheme r5rs)", R5RS),
-    ("(srfi 1)", SRFI_1),
     ("(srfi 6)", SRFI_6),
     ("(srfi 8)", SRFI_8),
     ("(srfi 9)", SRFI_9),
@@ -194,7 +165,6 @@ const LIBRARIES: &[(&str, &str)] = &[
     ("(srfi 34)", SRFI_34),
     ("(srfi 39)", SRFI_39),
     ("(srfi 64)", SRFI_64),
-    ("(srfi 69)", SRFI_69),
     ("(eshkol arena)", ESHKOL_ARENA),
 ];
 

@@ -589,8 +589,9 @@ pub fn read_included(
             .at(item.span)
         })?;
         let source = sources.add(path.display().to_string(), &text);
-        let parsed = crate::syntax::parse_program_with(&text, source, fold_case)
-            .map_err(Error::from_read)?;
+        let text = crate::syntax::strip_bom(&text);
+        let parsed =
+            crate::syntax::parse_program_with(text, source, fold_case).map_err(Error::from_read)?;
         forms.extend(parsed.data);
     }
     Ok(forms)
