@@ -294,16 +294,20 @@ impl Interp {
 
     /// Runs a registered source.
     pub fn eval_source(&mut self, source: SourceId) -> Result<Value> {
-        let text = match self.sources.get(source) {
-            Some(s) => s.text.clone(),
-            None => return Ok(Value::Unspecified),
-        };
-        let data = parse_program(&text, source).map_err(Error::from_read)?;
+        let data = self.read_source(source)?;
         let mut last = Value::Unspecified;
         for datum in &data {
             last = self.eval_datum(datum)?;
         }
         Ok(last)
+    }
+
+    /// The data of a registered source (none for an unknown id).
+    fn read_source(&self, source: SourceId) -> Result<Vec<Datum>> {
+        match self.sources.get(source) {
+            Some(s) => parse_program(&s.text, source).map_err(Error::from_read),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Compiles and runs one datum as a top-level form of the current
@@ -330,11 +334,7 @@ impl Interp {
     /// R7RS says; one that imports nothing sees every builtin, as the REPL
     /// does.
     pub fn run_program(&mut self, source: SourceId) -> Result<Value> {
-        let text = match self.sources.get(source) {
-            Some(s) => s.text.clone(),
-            None => return Ok(Value::Unspecified),
-        };
-        let data = parse_program(&text, source).map_err(Error::from_read)?;
+        let data = self.read_source(source)?;
         let saved = self.current_env;
         let mut preamble = true;
         let mut result = Ok(Value::Unspecified);

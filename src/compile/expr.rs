@@ -54,8 +54,9 @@ pub enum Expr {
     And(Box<[Expr]>),
     Or(Box<[Expr]>),
     Case(Box<Case>),
-    /// Test, receiver, alternative.
-    CondArrow(Box<(Expr, Expr, Expr)>),
+    /// Test, receiver, alternative, and the clause (where an error in the
+    /// receiver's call is reported).
+    CondArrow(Box<(Expr, Expr, Expr)>, Span),
     /// `guard`: the body runs with a handler marker installed; a catchable
     /// error unwinds to here, its object goes in the slot, and the handler
     /// runs in tail position.

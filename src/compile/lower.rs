@@ -309,7 +309,7 @@ impl<'a> Lowerer<'a> {
                     Some(o) => self.lower(o),
                     None => Expr::Const(crate::value::Value::Unspecified),
                 };
-                Expr::CondArrow(Box::new((test, receiver, otherwise)))
+                Expr::CondArrow(Box::new((test, receiver, otherwise)), span)
             }
             CoreKind::Guard(guard) => {
                 let body = self.lower(&guard.body);

@@ -261,13 +261,13 @@ impl Interp {
                         }
                     }
                 }
-                Expr::CondArrow(parts) => {
+                Expr::CondArrow(parts, span) => {
                     let test = self.eval(&parts.0, bp, closure)?;
                     if test.is_true() {
                         let f = self.eval(&parts.1, bp, closure)?;
                         let base = self.stack.len();
                         self.stack.push(test);
-                        return self.call_value(f, base, 1, Span::default());
+                        return self.call_value(f, base, 1, *span);
                     }
                     expr = &parts.2;
                     continue;

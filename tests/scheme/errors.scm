@@ -24,3 +24,4 @@ if ; error: syntax at if
 (define (outer-error) (+ 1 (inner-error)))
 (outer-error) ; error: type at (car '())
 (exit 3) ; error: exit
+(cond (5 => car)) ; error: type at (5 => car)
