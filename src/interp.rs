@@ -91,7 +91,8 @@ pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
 pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
-    pub(crate) globals: HashMap<Symbol, Rc<Global>>,
+    /// Fx-hashed: symbols are small integers, and start-up fills it.
+    pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
     pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
     /// Names macro templates introduced, and what they stand for.
@@ -103,6 +104,8 @@ pub struct Interp {
     pub(crate) current_env: crate::compile::env::EnvId,
     /// Libraries defined or loaded, and the library search path.
     pub libraries: crate::library::Libraries,
+    /// Whether `stdlib/*.scm` has been evaluated (see [`Interp::ensure_stdlib`]).
+    stdlib_loaded: bool,
     /// The record type of the values `environment` returns.
     pub(crate) environment_type: Rc<crate::value::RecordType>,
     /// The alias count at which unused aliases are next forgotten.
@@ -175,12 +178,13 @@ impl Interp {
     fn with_output(output: Output) -> Interp {
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
-            globals: HashMap::new(),
+            globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),
             envs: vec![crate::compile::env::Environment::interaction()],
             current_env: crate::compile::env::INTERACTION,
             libraries: crate::library::Libraries::default(),
+            stdlib_loaded: false,
             environment_type: Rc::new(crate::value::RecordType {
                 name: Symbol::intern("environment"),
                 fields: vec![Symbol::intern("id")],
@@ -219,12 +223,23 @@ impl Interp {
                 }
             }
         }
-        if let Err(error) = crate::stdlib::load(&mut interp) {
+        interp
+    }
+
+    /// Evaluates `stdlib/*.scm` into the interaction environment the first
+    /// time code runs there (or `(srfi 64)` is imported): a program that
+    /// imports sees only its imports, so it starts without paying for them.
+    pub(crate) fn ensure_stdlib(&mut self) {
+        if self.stdlib_loaded {
+            return;
+        }
+        self.stdlib_loaded = true;
+        let result = self.in_environment(crate::compile::env::INTERACTION, crate::stdlib::load);
+        if let Err(error) = result {
             // The library is part of the binary and tested: failing here is a
             // bug, reported rather than hidden.
-            eprint!("{}", interp.render_error(&error, false));
+            eprint!("{}", self.render_error(&error, false));
         }
-        interp
     }
 
     /// The global cell for `key`, created unbound on first mention.
@@ -317,6 +332,9 @@ impl Interp {
             Some(LibraryForm::Import) => crate::library::eval_import(self, datum),
             Some(LibraryForm::DefineLibrary) => crate::library::eval_define_library(self, datum),
             None => {
+                if self.current_env == crate::compile::env::INTERACTION {
+                    self.ensure_stdlib();
+                }
                 let lambda = crate::compile::compile_toplevel(self, datum)?;
                 self.run_toplevel(lambda)
             }

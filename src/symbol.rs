@@ -16,7 +16,8 @@ pub struct Symbol(pub u32);
 #[derive(Default)]
 struct Interner {
     names: Vec<Rc<str>>,
-    ids: HashMap<Rc<str>, u32>,
+    /// Fx-hashed: interning is on the start-up path (every builtin's name).
+    ids: rustc_hash::FxHashMap<Rc<str>, u32>,
     gensym_counter: u64,
     /// Generated names given back with [`Symbol::recycle_gensym`], by the
     /// prefix they were made from.

@@ -13,7 +13,6 @@
 //! library keeps its `car` whatever the program does with its own, and code
 //! the expander generates refers to the builtins themselves.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::symbol::Symbol;
@@ -43,7 +42,7 @@ const AUXILIARY: &[&str] = &[
 /// One environment's names.
 pub struct Environment {
     /// Names imported or defined here, and the key each denotes.
-    names: HashMap<Symbol, Symbol>,
+    names: rustc_hash::FxHashMap<Symbol, Symbol>,
     /// The namespace of this environment's own definitions; `None` for the
     /// interaction environment, where a name is its own key.
     namespace: Option<Rc<str>>,
@@ -53,7 +52,7 @@ impl Environment {
     /// The interaction environment.
     pub fn interaction() -> Environment {
         Environment {
-            names: HashMap::new(),
+            names: rustc_hash::FxHashMap::default(),
             namespace: None,
         }
     }
@@ -61,7 +60,7 @@ impl Environment {
     /// An isolated environment whose definitions go to `namespace`.
     pub fn isolated(namespace: &str) -> Environment {
         Environment {
-            names: HashMap::new(),
+            names: rustc_hash::FxHashMap::default(),
             namespace: Some(Rc::from(namespace)),
         }
     }

@@ -280,7 +280,10 @@ fn importing_directory(interp: &Interp, span: Span) -> PathBuf {
 /// A built-in library, its exports resolved against what this interpreter
 /// implements: special forms keep their names, builtins their system keys,
 /// `stdlib/` definitions their global names.
-fn builtin_library(interp: &Interp, name: &str) -> Option<Library> {
+fn builtin_library(interp: &mut Interp, name: &str) -> Option<Library> {
+    if standard::exports_stdlib(name) {
+        interp.ensure_stdlib();
+    }
     let exports: Vec<(Symbol, Symbol)> = if name == standard::ESHKOL_BASE {
         everything(interp)
     } else {

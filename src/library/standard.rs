@@ -180,6 +180,12 @@ pub fn export_list(name: &str) -> Option<impl Iterator<Item = &'static str>> {
         .map(|(_, names)| names.split_whitespace())
 }
 
+/// Whether library `name` exports definitions of `stdlib/*.scm`, which are
+/// evaluated only when needed (see `Interp::ensure_stdlib`).
+pub fn exports_stdlib(name: &str) -> bool {
+    name == ESHKOL_BASE || name == "(srfi 64)"
+}
+
 /// Whether `name` names a built-in library.
 pub fn is_builtin(name: &str) -> bool {
     name == ESHKOL_BASE || LIBRARIES.iter().any(|(n, _)| *n == name)
