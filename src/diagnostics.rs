@@ -328,6 +328,9 @@ impl SourceMap {
         if handler.render_report(&mut out, &report).is_err() {
             out = format!("error: {}\n", data.message);
         }
+        for note in &report.notes {
+            out.push_str(&format!("  note: {note}\n"));
+        }
         if !data.trace.is_empty() {
             out.push_str("  call stack (innermost first):\n");
             for frame in data.trace.iter().take(8) {
@@ -356,8 +359,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The miette view of an error: labels in the primary source go in its snippet,
-/// labels in other sources become related reports.
+/// The miette view of an error: one snippet, of the primary source (or, for
+/// an error with no place of its own, of its first label's source), holding
+/// every label in that source. Labels in other sources become one-line notes
+/// after the report ([`Report::notes`]), so that an error reads as one error.
 #[derive(Debug)]
 struct Report {
     message: String,
@@ -365,46 +370,39 @@ struct Report {
     help: Option<String>,
     source: Option<NamedSource<String>>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Report>,
+    /// "arena created here: other.scm:3:14", for labels outside the snippet.
+    notes: Vec<String>,
 }
 
 impl Report {
     fn build(map: &SourceMap, data: &ErrorData) -> Report {
-        let primary = data
+        let shown = data
             .span
-            .and_then(|s| map.get(s.source).map(|src| (s, src)));
+            .or_else(|| data.labels.first().map(|(span, _)| *span))
+            .and_then(|s| map.get(s.source).map(|src| (s.source, src)));
         let mut report = Report {
             message: data.message.clone(),
             code: format!("eshkol::{}", data.kind.name()),
             help: data.help.clone(),
-            source: primary
-                .map(|(_, src)| NamedSource::new(src.name.clone(), src.text.to_string())),
+            source: shown.map(|(_, src)| NamedSource::new(src.name.clone(), src.text.to_string())),
             labels: Vec::new(),
-            related: Vec::new(),
+            notes: Vec::new(),
         };
-        if let Some((span, _)) = primary {
+        if let (Some(span), Some(_)) = (data.span, shown) {
             report.labels.push(LabeledSpan::new_primary_with_span(
                 Some("here".into()),
                 span,
             ));
         }
         for (span, text) in &data.labels {
-            let same_source = primary
-                .map(|(p, _)| p.source == span.source)
-                .unwrap_or(false);
-            if same_source {
+            if shown.is_some_and(|(source, _)| source == span.source) {
                 report
                     .labels
                     .push(LabeledSpan::new_with_span(Some(text.clone()), *span));
-            } else if let Some(src) = map.get(span.source) {
-                report.related.push(Report {
-                    message: format!("note: {text}"),
-                    code: String::new(),
-                    help: None,
-                    source: Some(NamedSource::new(src.name.clone(), src.text.to_string())),
-                    labels: vec![LabeledSpan::new_with_span(Some(text.clone()), *span)],
-                    related: Vec::new(),
-                });
+            } else {
+                report
+                    .notes
+                    .push(format!("{text}: {}", map.location(*span)));
             }
         }
         report
@@ -443,14 +441,6 @@ impl Diagnostic for Report {
             None
         } else {
             Some(Box::new(self.labels.iter().cloned()))
-        }
-    }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            None
-        } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
         }
     }
 }

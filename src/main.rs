@@ -43,12 +43,23 @@ struct Cli {
     #[arg(long)]
     no_arena_warnings: bool,
 
-    /// Script to run (`-` reads the program from standard input).
-    file: Option<PathBuf>,
+    /// Script to run (`-` reads the program from standard input), then the
+    /// arguments passed to it (see `command-line`). Everything after the
+    /// script's name belongs to the script, options included; `--` ends
+    /// eshkol's own options.
+    #[arg(
+        value_name = "FILE [ARGS]",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    script: Vec<String>,
+}
 
-    /// Arguments passed to the script (see `command-line`).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+impl Cli {
+    /// The script to run, if any.
+    fn file(&self) -> Option<PathBuf> {
+        self.script.first().map(PathBuf::from)
+    }
 }
 
 /// The library system, for `--help`.
@@ -66,6 +77,23 @@ LIBRARIES:
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(first) = cli.script.first() {
+        // Hyphen values are allowed for the script's own options; an unknown
+        // option before any script name is still a usage error (`--` allows
+        // a script whose name starts with a hyphen).
+        let after_dashdash = std::env::args().any(|a| a == "--");
+        if first.starts_with('-') && first != "-" && !after_dashdash {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::UnknownArgument,
+                    format!(
+                        "unexpected option '{first}' (use -- before a script named like an option)"
+                    ),
+                )
+                .exit();
+        }
+    }
     // A big main stack keeps ordinary recursion off stacker's slow path; deeper
     // recursion grows onto the heap.
     let worker = std::thread::Builder::new()
@@ -83,23 +111,14 @@ fn run(cli: Cli) -> u8 {
     interp.max_memory = cli.max_memory;
     interp.max_calls = cli.max_calls;
     interp.libraries.search_path = cli.lib_path.clone();
-    if let Some(file) = &cli.file {
-        interp.command_line = std::iter::once(file.display().to_string())
-            .chain(cli.args.iter().cloned())
-            .collect();
+    if !cli.script.is_empty() {
+        interp.command_line = cli.script.clone();
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = if let Some(expr) = &cli.eval {
-        interp.eval_str("<expression>", expr).map(|value| {
-            if !matches!(value, Value::Unspecified) {
-                let text = eshkol::printer::write_string(&interp.arenas, &value)
-                    .unwrap_or_else(|_| eshkol::printer::write_string_lossy(&value));
-                let _ = interp.write_output(&text);
-                let _ = interp.write_output("\n");
-            }
-        })
+        print_value_of(&mut interp, expr)
     } else {
-        match &cli.file {
+        match &cli.file() {
             Some(path) if path.as_os_str() == "-" => run_stdin(&mut interp),
             Some(path) => interp.run_file(path).map(|_| ()),
             None if std::io::stdin().is_terminal() => {
@@ -129,6 +148,18 @@ fn run(cli: Cli) -> u8 {
         }
     }
     status
+}
+
+/// `-e EXPR`: evaluates and writes the value. A value that cannot be
+/// written (one from a destroyed arena) is the same error as at the REPL.
+fn print_value_of(interp: &mut Interp, expr: &str) -> Result<(), Error> {
+    let value = interp.eval_str("<expression>", expr)?;
+    if matches!(value, Value::Unspecified) {
+        return Ok(());
+    }
+    let text = eshkol::printer::write_string(&interp.arenas, &value)?;
+    interp.write_output(&text)?;
+    interp.write_output("\n")
 }
 
 fn run_stdin(interp: &mut Interp) -> Result<(), Error> {

@@ -356,3 +356,79 @@ fn a_program_importing_srfi_1_and_69_sees_them_and_nothing_else() {
     assert!(stderr.contains("hash-table-ref"), "{stderr}");
     assert!(stderr.contains("eshkol::unbound"), "{stderr}");
 }
+
+#[test]
+fn exit_statuses_follow_guile() {
+    for (value, status) in [
+        ("-1", 255),
+        ("-2", 254),
+        ("-255", 1),
+        ("-256", 0),
+        ("256", 0),
+        ("300", 44),
+        ("#t", 0),
+        ("#f", 1),
+        ("'done", 1),
+        ("(- (expt 2 100) 1)", 255),
+    ] {
+        let assert = eshkol().args(["-e", &format!("(exit {value})")]).assert();
+        let code = assert.get_output().status.code();
+        assert_eq!(code, Some(status), "(exit {value})");
+    }
+}
+
+#[test]
+fn options_after_the_script_belong_to_the_script() {
+    let file = script("(write (cdr (command-line)))");
+    let path = file.0.display().to_string();
+    eshkol()
+        .args([&path, "--help", "-e", "1"])
+        .assert()
+        .success()
+        .stdout("(\"--help\" \"-e\" \"1\")");
+    eshkol()
+        .args(["--max-depth", "100", "--", &path, "--", "x"])
+        .assert()
+        .success()
+        .stdout("(\"--\" \"x\")");
+    let stderr = stderr_of(&["--no-such-option"], 2);
+    assert!(
+        stderr.contains("unexpected option '--no-such-option'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_dead_arena_value_from_eval_flag_is_an_error() {
+    let stderr = stderr_of(&["-e", "(with-arena (s 1024) (arena-alloc s 4))"], 1);
+    assert!(stderr.contains("eshkol::arena-destroyed"), "{stderr}");
+    assert!(!stderr.contains("Error:"), "one report: {stderr}");
+}
+
+#[test]
+fn an_arena_error_across_files_is_one_report() {
+    let made = script("(define a (make-arena 64))\n(define b (arena-alloc a 4))\n");
+    let main = script(&format!(
+        "(load {:?})\n(destroy-arena a)\n(bytevector-u8-ref b 0)\n",
+        made.0.display().to_string()
+    ));
+    let stderr = stderr_of(&[&main.0.display().to_string()], 1);
+    assert!(!stderr.contains("Error:"), "one report: {stderr}");
+    assert_eq!(
+        stderr.matches("eshkol::arena-destroyed").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":3:1]"),
+        "the use is the main place: {stderr}"
+    );
+    assert!(stderr.contains("destroyed here"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "note: arena created here: {}:1:11",
+            made.0.display()
+        )),
+        "{stderr}"
+    );
+}

@@ -271,12 +271,21 @@ fn error(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     Err(error)
 }
 
+/// Ends the program. The status follows Guile: no argument or `#t` is 0,
+/// `#f` is 1, an exact integer is taken modulo 256 (so `-1` is 255, as the
+/// shell shows it), and any other object is 1 (a failure, as R7RS asks for
+/// an object that does not mean success).
 fn exit(_: &mut Interp, values: &[Value]) -> Result<Value> {
     let code = match values.first() {
         None | Some(Value::Bool(true)) => 0,
-        Some(Value::Bool(false)) => 1,
-        Some(Value::Int(n)) => (*n).clamp(0, 255) as i32,
-        Some(other) => return Err(Error::wrong_type("exit", "an exit code", other)),
+        Some(Value::Int(n)) => n.rem_euclid(256) as i32,
+        Some(Value::Big(n)) => {
+            use num_integer::Integer;
+            n.mod_floor(&num_bigint::BigInt::from(256))
+                .try_into()
+                .unwrap_or(1)
+        }
+        Some(_) => 1,
     };
     Err(Error::new(ErrorKind::Exit(code), format!("exit {code}")))
 }
