@@ -104,6 +104,9 @@ pub struct Interp {
     pub(crate) current_env: crate::compile::env::EnvId,
     /// Libraries defined or loaded, and the library search path.
     pub libraries: crate::library::Libraries,
+    /// Standard output is a terminal: it is flushed at every line, so a
+    /// script's output appears as it is written.
+    stdout_is_terminal: bool,
     /// Whether `stdlib/*.scm` has been evaluated (see [`Interp::ensure_stdlib`]).
     stdlib_loaded: bool,
     /// The record type of the values `environment` returns.
@@ -176,6 +179,8 @@ impl Interp {
     }
 
     fn with_output(output: Output) -> Interp {
+        let stdout_is_terminal = matches!(output, Output::Stdout(_))
+            && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
             globals: rustc_hash::FxHashMap::default(),
@@ -185,6 +190,7 @@ impl Interp {
             current_env: crate::compile::env::INTERACTION,
             libraries: crate::library::Libraries::default(),
             stdlib_loaded: false,
+            stdout_is_terminal,
             environment_type: Rc::new(crate::value::RecordType {
                 name: Symbol::intern("environment"),
                 fields: vec![Symbol::intern("id")],
@@ -264,14 +270,29 @@ impl Interp {
     /// Writes to standard output (or the capture buffer), whatever the
     /// current output port is.
     pub(crate) fn write_console(&mut self, bytes: &[u8]) -> Result<()> {
+        let line_buffered = self.stdout_is_terminal;
         match &mut self.output {
-            Output::Stdout(w) => w
-                .write_all(bytes)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write output: {e}"))),
+            Output::Stdout(w) => {
+                w.write_all(bytes).map_err(output_error)?;
+                if line_buffered && bytes.contains(&b'\n') {
+                    w.flush().map_err(output_error)?;
+                }
+                Ok(())
+            }
             Output::Captured(s) => {
                 s.push_str(&String::from_utf8_lossy(bytes));
                 Ok(())
             }
+        }
+    }
+
+    /// Flushes standard output and every file port at the end of a program:
+    /// a write that fails there (a full disk, a closed pipe) is an error.
+    pub fn finish_output(&mut self) -> Result<()> {
+        self.flush_output();
+        match &mut self.output {
+            Output::Stdout(w) => w.flush().map_err(output_error),
+            Output::Captured(_) => Ok(()),
         }
     }
 
@@ -558,6 +579,14 @@ impl Default for Interp {
     fn default() -> Self {
         Interp::new()
     }
+}
+
+/// The error for a failed write to standard output.
+fn output_error(error: std::io::Error) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!("cannot write output: {}", io_reason(&error)),
+    )
 }
 
 /// The part of an I/O error a user needs ("No such file or directory").

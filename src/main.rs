@@ -115,6 +115,14 @@ fn run(cli: Cli) -> u8 {
         interp.command_line = cli.script.clone();
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let interactive = cli.eval.is_none() && cli.script.is_empty() && std::io::stdin().is_terminal();
+    if !interactive {
+        // Ctrl-C stops the program as an `interrupted` error, so its output
+        // so far is flushed and the status says it did not finish (the REPL
+        // installs its own handler, which keeps the session).
+        let flag = interp.interrupt.clone();
+        let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
     let result = if let Some(expr) = &cli.eval {
         print_value_of(&mut interp, expr)
     } else {
@@ -137,6 +145,9 @@ fn run(cli: Cli) -> u8 {
             }
         }
     };
+    // Output is flushed before the report, and a write that fails at the
+    // end (`> /dev/full`) is an error of its own.
+    let result = result.and_then(|()| interp.finish_output());
     interp.flush_output();
     let status = match &result {
         Ok(()) => 0,
@@ -185,6 +196,7 @@ fn report(interp: &Interp, error: &Error, color: bool) -> u8 {
             eprint!("{}", interp.render_error(error, color));
             match kind {
                 ErrorKind::Read | ErrorKind::Incomplete | ErrorKind::Syntax => 2,
+                ErrorKind::Interrupted => 130,
                 _ => 1,
             }
         }

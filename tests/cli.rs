@@ -432,3 +432,63 @@ fn an_arena_error_across_files_is_one_report() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_write_that_fails_is_an_error() {
+    let full = std::fs::File::create("/dev/full").expect("/dev/full exists on Linux");
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("eshkol"))
+        .env("NO_COLOR", "1")
+        .args(["-e", "(display \"x\")"])
+        .stdout(full)
+        .output()
+        .expect("eshkol runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write output: No space left on device"),
+        "{stderr}"
+    );
+}
+
+/// On a terminal a script's lines appear as they are written, and Ctrl-C
+/// stops it with status 130 after what it wrote so far.
+#[test]
+fn script_output_on_a_terminal_is_line_buffered_and_ctrl_c_stops_it() {
+    let file = script(
+        "(display \"first line\")\n(newline)\n(display \"partial\")\n(let loop () (loop))\n",
+    );
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("eshkol"));
+    command.env("NO_COLOR", "1").arg(&file.0);
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).expect("spawn eshkol");
+    session
+        .exp_string("first line")
+        .expect("the line appears while the script runs");
+    session.send_control('c').expect("send Ctrl-C");
+    session
+        .exp_string("partial")
+        .expect("pending output is flushed");
+    session.exp_string("interrupted").expect("the report");
+    session.exp_eof().expect("eshkol ends");
+    let status = session.process().wait().expect("exit status");
+    assert!(format!("{status:?}").contains("130"), "{status:?}");
+}
+
+/// To a pipe, output is flushed when the script is interrupted.
+#[test]
+fn piped_output_is_flushed_when_interrupted() {
+    let file = script("(display \"kept\")\n(let loop () (loop))\n");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("eshkol"))
+        .arg(&file.0)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn eshkol");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    let output = child.wait_with_output().expect("eshkol ends");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "kept");
+    assert_eq!(output.status.code(), Some(130));
+}
