@@ -117,6 +117,80 @@ pub struct TraceFrame {
     pub span: Span,
 }
 
+/// The calls an error unwound through: the innermost and the outermost
+/// ones, with a count of those between (all of them when asked for with
+/// `--full-backtrace`), so a runaway recursion's report shows both where it
+/// failed and where it started.
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    /// The innermost [`Trace::KEPT`] calls, innermost first, then the
+    /// outermost ones kept so far.
+    pub frames: Vec<TraceFrame>,
+    /// Calls dropped from the middle.
+    pub elided: usize,
+}
+
+impl Trace {
+    /// Calls kept at each end.
+    pub const KEPT: usize = 16;
+
+    /// Records the next outer call: past `2 * KEPT` calls, the oldest of the
+    /// outer ones is dropped, unless `full`.
+    pub fn record(&mut self, frame: TraceFrame, full: bool) {
+        if !full && self.frames.len() == 2 * Self::KEPT {
+            self.frames.remove(Self::KEPT);
+            self.elided += 1;
+        }
+        self.frames.push(frame);
+    }
+
+    /// Whether this trace kept more calls than [`Trace::record`] keeps by
+    /// default: it was asked for whole, and is shown whole.
+    pub fn is_full(&self) -> bool {
+        self.elided == 0 && self.frames.len() > 2 * Self::KEPT
+    }
+
+    /// The report's lines: every call when there are few (or `all`),
+    /// otherwise the eight innermost and eight outermost around a count of
+    /// the rest.
+    pub fn lines(&self, map: &SourceMap, all: bool) -> Vec<String> {
+        const SHOWN: usize = 8;
+        let line = |frame: &TraceFrame| {
+            let name = frame.name.as_deref().unwrap_or("<anonymous>");
+            format!("{name} at {}", map.location(frame.span))
+        };
+        let n = self.frames.len();
+        if all || (n <= 2 * SHOWN && self.elided == 0) {
+            let mut lines: Vec<String> = self.frames.iter().map(line).collect();
+            if self.elided > 0 {
+                lines.insert(
+                    Self::KEPT.min(n),
+                    format!("... {} frames elided", group(self.elided)),
+                );
+            }
+            return lines;
+        }
+        let hidden = n - 2 * SHOWN + self.elided;
+        let mut lines: Vec<String> = self.frames[..SHOWN].iter().map(line).collect();
+        lines.push(format!("... {} frames elided", group(hidden)));
+        lines.extend(self.frames[n - SHOWN..].iter().map(line));
+        lines
+    }
+}
+
+/// `1234567` → `1,234,567`.
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An error with everything needed to report it. Boxed so `Result<Value, Error>`
 /// stays two words wide on the evaluator's hot path.
 pub struct Error(pub Box<ErrorData>);
@@ -132,8 +206,8 @@ pub struct ErrorData {
     pub help: Option<String>,
     /// Secondary labels: "created here", "destroyed here", "opened here".
     pub labels: Vec<(Span, String)>,
-    /// Innermost call first.
-    pub trace: Vec<TraceFrame>,
+    /// The Scheme calls the error unwound, innermost first.
+    pub trace: Trace,
     /// The raised object for `raise`, or the irritants' list for `error`.
     pub payload: Option<Value>,
     /// For errors raised by `error`: the message without the irritants
@@ -165,7 +239,7 @@ impl Error {
             span: None,
             help: None,
             labels: Vec::new(),
-            trace: Vec::new(),
+            trace: Trace::default(),
             payload: None,
             bare_message: None,
             continuable: false,
@@ -331,14 +405,10 @@ impl SourceMap {
         for note in &report.notes {
             out.push_str(&format!("  note: {note}\n"));
         }
-        if !data.trace.is_empty() {
+        if !data.trace.frames.is_empty() {
             out.push_str("  call stack (innermost first):\n");
-            for frame in data.trace.iter().take(8) {
-                let name = frame.name.as_deref().unwrap_or("<anonymous>");
-                out.push_str(&format!("    {name} at {}\n", self.location(frame.span)));
-            }
-            if data.trace.len() > 8 {
-                out.push_str(&format!("    ... {} more\n", data.trace.len() - 8));
+            for line in data.trace.lines(self, data.trace.is_full()) {
+                out.push_str(&format!("    {line}\n"));
             }
         }
         out

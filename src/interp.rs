@@ -80,7 +80,7 @@ pub enum Output {
 pub(crate) type RaiseOrigin = (
     Value,
     Option<crate::syntax::Span>,
-    Vec<crate::diagnostics::TraceFrame>,
+    crate::diagnostics::Trace,
     bool,
 );
 
@@ -134,6 +134,9 @@ pub struct Interp {
     pub(crate) file_ports: Vec<std::rc::Weak<crate::port::Port>>,
     /// Current depth of non-tail calls.
     pub(crate) depth: usize,
+    /// Keep every call of an error's backtrace (`--full-backtrace`), not
+    /// only the innermost and outermost.
+    pub full_backtrace: bool,
     /// The non-tail call depth at which evaluation stops with a
     /// "recursion too deep" error.
     pub max_depth: usize,
@@ -207,6 +210,7 @@ impl Interp {
             file_ports: Vec::new(),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
+            full_backtrace: false,
             call_span: crate::syntax::Span::default(),
             handlers: Vec::new(),
             recent_raises: Vec::new(),
@@ -436,34 +440,6 @@ impl Interp {
         Ok(self.sources.add(path.display().to_string(), &text))
     }
 
-    /// One warning line per arena still alive: where it was created and what it
-    /// holds (the "memory leak in arena" a script should not have).
-    pub fn arena_leak_warnings(&self) -> Vec<String> {
-        self.live_arenas()
-            .into_iter()
-            .map(|(tag, stats)| {
-                format!(
-                    "warning: arena #{} created at {} was never destroyed: it still holds {} bytes in {} block{} ({} bytes reserved)",
-                    tag.id.slot,
-                    self.sources.location(tag.created),
-                    stats.used,
-                    stats.blocks,
-                    if stats.blocks == 1 { "" } else { "s" },
-                    stats.reserved
-                )
-            })
-            .collect()
-    }
-
-    /// Every live arena with its statistics, in order of creation site.
-    fn live_arenas(&self) -> Vec<(&crate::value::ArenaTag, crate::arena::ArenaStats)> {
-        let mut tags: Vec<_> = self.arena_tags.values().collect();
-        tags.sort_by_key(|t| (t.created.source, t.created.start));
-        tags.into_iter()
-            .filter_map(|tag| Some((&**tag, self.arenas.stats(tag.id).ok()?)))
-            .collect()
-    }
-
     /// Names of every bound global a program can spell (for completion).
     pub fn bound_names(&self) -> Vec<String> {
         let imported = self.envs[crate::compile::env::INTERACTION]
@@ -495,26 +471,6 @@ impl Interp {
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
-    }
-
-    /// One line per live arena: creation site, bytes used and reserved, blocks.
-    pub fn live_arena_summaries(&self) -> Vec<String> {
-        self.live_arenas()
-            .into_iter()
-            .map(|(tag, stats)| {
-                format!(
-                    "arena #{} created at {}: {} bytes used of {} reserved, {} block{}, {} allocation{}",
-                    tag.id.slot,
-                    self.sources.location(tag.created),
-                    stats.used,
-                    stats.reserved,
-                    stats.blocks,
-                    if stats.blocks == 1 { "" } else { "s" },
-                    stats.allocations,
-                    if stats.allocations == 1 { "" } else { "s" },
-                )
-            })
-            .collect()
     }
 
     /// A one-line description of what `name` is bound to (the REPL's `:doc`).

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod arena;
+pub mod arena_report;
 pub mod builtins;
 pub mod compile;
 pub mod diagnostics;

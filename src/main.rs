@@ -35,6 +35,11 @@ struct Cli {
     #[arg(long, value_name = "N")]
     max_calls: Option<u64>,
 
+    /// Show every call of an error's Scheme backtrace, not only the
+    /// innermost and outermost.
+    #[arg(long)]
+    full_backtrace: bool,
+
     /// Add DIR to the library search path (repeatable; see LIBRARIES below).
     #[arg(short = 'I', long = "lib-path", value_name = "DIR")]
     lib_path: Vec<PathBuf>,
@@ -110,6 +115,7 @@ fn run(cli: Cli) -> u8 {
     interp.max_depth = cli.max_depth;
     interp.max_memory = cli.max_memory;
     interp.max_calls = cli.max_calls;
+    interp.full_backtrace = cli.full_backtrace;
     interp.libraries.search_path = cli.lib_path.clone();
     if !cli.script.is_empty() {
         interp.command_line = cli.script.clone();

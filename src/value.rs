@@ -680,7 +680,7 @@ pub struct Condition {
     pub span: Option<Span>,
     pub help: Option<String>,
     pub labels: Vec<(Span, String)>,
-    pub trace: Vec<crate::diagnostics::TraceFrame>,
+    pub trace: crate::diagnostics::Trace,
 }
 
 /// A record type made by `define-record-type`.

@@ -492,3 +492,55 @@ fn piped_output_is_flushed_when_interrupted() {
     assert_eq!(String::from_utf8_lossy(&output.stdout), "kept");
     assert_eq!(output.status.code(), Some(130));
 }
+
+#[test]
+fn leak_warnings_are_grouped_by_creation_site_largest_first() {
+    let file = script(
+        "(define keep (make-arena 100))\n(arena-alloc keep 10)\n\
+         (define (handler) (let ((a (make-arena 64))) (arena-alloc a 40) a))\n\
+         (let loop ((i 0)) (when (< i 5000) (handler) (loop (+ i 1))))\n",
+    );
+    let assert = eshkol().arg(&file.0).assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].ends_with(":3:28 were never destroyed: they still hold 200000 bytes in 5000 blocks (320000 bytes reserved)"),
+        "{stderr}"
+    );
+    assert!(
+        lines[0].starts_with("warning: 5000 arenas created at "),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].ends_with(
+            ":1:14 was never destroyed: it still holds 10 bytes in 1 block (100 bytes reserved)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_deep_backtrace_shows_both_ends_and_counts_the_rest() {
+    let file = script(
+        "(define (count n) (if (= n 0) (car 0) (+ 1 (count (- n 1)))))\n\
+         (display (count 1000))\n",
+    );
+    let path = file.0.display().to_string();
+    let stderr = stderr_of(&[&path], 1);
+    let frames: Vec<&str> = stderr
+        .lines()
+        .skip_while(|l| !l.contains("call stack (innermost first):"))
+        .skip(1)
+        .collect();
+    assert_eq!(frames.len(), 17, "{stderr}");
+    assert_eq!(frames[8].trim(), "... 985 frames elided");
+    assert!(frames[0].ends_with(":1:44"), "innermost: {stderr}");
+    assert!(
+        frames[16].ends_with(":2:10"),
+        "the top-level call: {stderr}"
+    );
+    let whole = stderr_of(&["--full-backtrace", &path], 1);
+    assert_eq!(whole.matches("count at ").count(), 1001, "{whole}");
+    assert!(!whole.contains("elided"), "{whole}");
+}

@@ -28,8 +28,6 @@ use tail_builtins::Step;
 const RED_ZONE: usize = 128 * 1024;
 /// Size of each new native stack segment.
 const STACK_SEGMENT: usize = 4 * 1024 * 1024;
-/// Stack-trace frames kept in an error.
-const MAX_TRACE: usize = 16;
 
 /// The result of evaluating in tail position.
 pub enum Tail {
@@ -795,14 +793,13 @@ impl Interp {
                 }
                 Err(mut e) => {
                     let lambda = &closure.lambda;
-                    if e.0.trace.len() < MAX_TRACE
-                        && !lambda.toplevel
-                        && !matches!(e.kind(), ErrorKind::Exit(_))
-                    {
-                        e.0.trace.push(TraceFrame {
+                    let unwinding = matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape);
+                    if !lambda.toplevel && !unwinding {
+                        let frame = TraceFrame {
                             name: lambda.name.map(|n| n.name().to_string()),
                             span,
-                        });
+                        };
+                        e.0.trace.record(frame, self.full_backtrace);
                     }
                     return Err(e);
                 }
