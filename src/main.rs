@@ -35,6 +35,11 @@ struct Cli {
     #[arg(long, value_name = "N")]
     max_calls: Option<u64>,
 
+    /// Load FILE into the REPL's environment, then open the REPL (or read
+    /// piped input) with its definitions.
+    #[arg(short = 'i', long = "interactive", value_name = "FILE")]
+    interactive: Option<PathBuf>,
+
     /// Show every call of an error's Scheme backtrace, not only the
     /// innermost and outermost.
     #[arg(long)]
@@ -136,9 +141,15 @@ fn run(cli: Cli) -> u8 {
             Some(path) if path.as_os_str() == "-" => run_stdin(&mut interp),
             Some(path) => interp.run_file(path).map(|_| ()),
             None if std::io::stdin().is_terminal() => {
+                if !preload(&mut interp, cli.interactive.as_deref(), color) {
+                    return 1;
+                }
                 return eshkol::repl::run_interactive(interp);
             }
             None => {
+                if !preload(&mut interp, cli.interactive.as_deref(), color) {
+                    return 1;
+                }
                 let mut text = String::new();
                 if let Err(e) = std::io::stdin().read_to_string(&mut text) {
                     eprintln!(
@@ -165,6 +176,23 @@ fn run(cli: Cli) -> u8 {
         }
     }
     status
+}
+
+/// `-i FILE`: loads the file before the REPL starts; false (after the
+/// report) when it cannot be read. An error inside the file is reported and
+/// the REPL still opens with what was defined before it.
+fn preload(interp: &mut Interp, file: Option<&std::path::Path>, color: bool) -> bool {
+    let Some(file) = file else {
+        return true;
+    };
+    match interp.load_file(file) {
+        Ok(_) => true,
+        Err(error) => {
+            interp.flush_output();
+            report(interp, &error, color);
+            error.kind() != ErrorKind::Io
+        }
+    }
 }
 
 /// `-e EXPR`: evaluates and writes the value. A value that cannot be

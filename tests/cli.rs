@@ -544,3 +544,17 @@ fn a_deep_backtrace_shows_both_ends_and_counts_the_rest() {
     assert_eq!(whole.matches("count at ").count(), 1001, "{whole}");
     assert!(!whole.contains("elided"), "{whole}");
 }
+
+#[test]
+fn interactive_flag_loads_a_file_before_the_session() {
+    let file = script("(define (square x) (* x x))\n");
+    eshkol()
+        .arg("-i")
+        .arg(&file.0)
+        .write_stdin("(square 7)\n")
+        .assert()
+        .success()
+        .stdout("49\n");
+    let stderr = stderr_of(&["-i", "/no/such/file.scm"], 1);
+    assert!(stderr.contains("cannot read /no/such/file.scm"), "{stderr}");
+}
