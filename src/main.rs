@@ -78,7 +78,7 @@ LIBRARIES:
   A program that starts with (import ...) sees only what it imports, as in
   R7RS; one that imports nothing (and the REPL) sees every builtin.
   Built in: (scheme base), (scheme write), (scheme char), ... all of R7RS-small,
-  (srfi 1 6 8 9 23 34 39 64 69) as (srfi N), (eshkol arena), and (eshkol base)
+  (srfi 1 6 8 9 23 28 34 39 64 69) as (srfi N), (eshkol arena), and (eshkol base)
   for everything eshkol has. Import sets: only, except, prefix, rename.
   (import (my util)) loads my/util.sld (or my/util.scm), holding
   (define-library (my util) (export ...) (import ...) (begin ...)), from the

@@ -9,6 +9,7 @@ pub mod control;
 pub mod environments;
 pub mod equivalence;
 pub mod exceptions;
+pub mod format;
 pub mod hashtables;
 mod list_columns;
 pub mod lists;
@@ -78,6 +79,7 @@ pub fn tables() -> Vec<&'static [Primitive]> {
         bytevectors::PRIMITIVES,
         hashtables::PRIMITIVES,
         output::PRIMITIVES,
+        format::PRIMITIVES,
         ports::PRIMITIVES,
         control::PRIMITIVES,
         environments::PRIMITIVES,

@@ -123,6 +123,8 @@ const SRFI_9: &str = "define-record-type";
 
 const SRFI_23: &str = "error";
 
+const SRFI_28: &str = "format";
+
 const SRFI_34: &str = "with-exception-handler guard raise";
 
 const SRFI_39: &str = "make-parameter parameterize";
@@ -162,6 +164,7 @@ const LIBRARIES: &[(&str, &str)] = &[
     ("(srfi 8)", SRFI_8),
     ("(srfi 9)", SRFI_9),
     ("(srfi 23)", SRFI_23),
+    ("(srfi 28)", SRFI_28),
     ("(srfi 34)", SRFI_34),
     ("(srfi 39)", SRFI_39),
     ("(srfi 64)", SRFI_64),
