@@ -129,28 +129,23 @@ fn pretty(interp: &Interp, value: &Value, indent: usize, depth: usize) -> Result
         return Ok(flat);
     };
     let mut out = String::from("(");
-    let (first_indent, rest_indent) = match &items[0] {
+    // A symbol head keeps its first argument on its line and indents the
+    // rest by two, as code is laid out; other lists align under the first.
+    let (rest, rest_indent) = match &items[0] {
         Value::Symbol(head) => {
             let head = head.name();
             out.push_str(&head);
-            let after_head = indent + 1 + head.chars().count() + 1;
-            match items.get(1) {
-                Some(first) => {
-                    out.push(' ');
-                    out.push_str(&pretty(interp, first, after_head, depth + 1)?);
-                }
-                None => {}
+            if let Some(first) = items.get(1) {
+                let after_head = indent + 1 + head.chars().count() + 1;
+                out.push(' ');
+                out.push_str(&pretty(interp, first, after_head, depth + 1)?);
             }
-            (None, indent + 2)
+            (items.get(2..).unwrap_or(&[]), indent + 2)
         }
-        first => (Some(first), indent + 1),
-    };
-    let rest = match first_indent {
-        Some(first) => {
+        first => {
             out.push_str(&pretty(interp, first, indent + 1, depth + 1)?);
-            &items[1..]
+            (&items[1..], indent + 1)
         }
-        None => items.get(2..).unwrap_or(&[]),
     };
     for item in rest {
         out.push('\n');
