@@ -558,3 +558,14 @@ fn interactive_flag_loads_a_file_before_the_session() {
     let stderr = stderr_of(&["-i", "/no/such/file.scm"], 1);
     assert!(stderr.contains("cannot read /no/such/file.scm"), "{stderr}");
 }
+
+#[test]
+fn a_misspelled_special_form_gets_a_suggestion() {
+    for (program, suggestion) in [
+        ("((lamda (x) x) 1)", "did you mean `lambda`?"),
+        ("(defin x 1)", "did you mean `define`?"),
+    ] {
+        let stderr = stderr_of(&["-e", program], 1);
+        assert!(stderr.contains(suggestion), "{program}: {stderr}");
+    }
+}

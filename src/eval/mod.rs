@@ -882,16 +882,21 @@ impl Interp {
         error
     }
 
-    /// The bound global whose name is closest to `name`, if any is close.
+    /// The bound global or special form whose name is closest to `name`, if
+    /// any is close (`lamda` → `lambda`).
     pub fn suggest_global(&self, name: &str) -> Option<String> {
         let limit = name.chars().count() / 3;
         if limit == 0 {
             return None;
         }
+        let keywords = crate::compile::expand::KEYWORDS
+            .iter()
+            .map(|k| std::rc::Rc::from(*k));
         self.globals
             .iter()
             .filter(|(_, cell)| cell.is_bound())
             .map(|(sym, _)| sym.name())
+            .chain(keywords)
             .filter(|candidate| !candidate.starts_with(' '))
             .map(|candidate| (edit_distance(name, &candidate), candidate))
             .filter(|(d, _)| *d <= limit)
