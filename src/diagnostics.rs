@@ -415,6 +415,22 @@ impl SourceMap {
     }
 }
 
+/// Lines longer than this (in bytes) are not drawn in a snippet.
+const MAX_SNIPPET_LINE: usize = 8_000;
+
+/// The length in bytes of the longest line `span` touches.
+fn longest_line_around(text: &str, span: &Span) -> usize {
+    let start = (span.start as usize).min(text.len());
+    let end = (span.end as usize).clamp(start, text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    text[line_start..line_end]
+        .split('\n')
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -450,6 +466,38 @@ impl Report {
             .span
             .or_else(|| data.labels.first().map(|(span, _)| *span))
             .and_then(|s| map.get(s.source).map(|src| (s.source, src)));
+        // miette cannot draw a snippet past display column 65,535 (tabs and
+        // wide characters count more than one): a label on a very long line
+        // is reported by its location alone.
+        let drawable = |span: &Span| {
+            map.get(span.source)
+                .is_none_or(|src| longest_line_around(&src.text, span) <= MAX_SNIPPET_LINE)
+        };
+        let all_drawable = data
+            .span
+            .iter()
+            .chain(data.labels.iter().map(|(s, _)| s))
+            .all(drawable);
+        if !all_drawable {
+            let mut notes: Vec<String> = data
+                .span
+                .iter()
+                .map(|s| format!("at {}", map.location(*s)))
+                .collect();
+            notes.extend(
+                data.labels
+                    .iter()
+                    .map(|(span, text)| format!("{text}: {}", map.location(*span))),
+            );
+            return Report {
+                message: data.message.clone(),
+                code: format!("eshkol::{}", data.kind.name()),
+                help: data.help.clone(),
+                source: None,
+                labels: Vec::new(),
+                notes,
+            };
+        }
         let mut report = Report {
             message: data.message.clone(),
             code: format!("eshkol::{}", data.kind.name()),

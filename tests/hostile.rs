@@ -287,3 +287,28 @@ fn growing_a_live_list_by_mutation_stays_linear() {
     let elapsed = start.elapsed();
     assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
 }
+
+/// An error far out on a long line (past the display column miette can
+/// draw) is reported by its line and column, without a snippet.
+#[test]
+fn errors_on_very_long_lines_are_reported_without_panicking() {
+    for prefix in [
+        " ".repeat(70_000),
+        "\t".repeat(16_400),
+        format!("(define wide \"{}\") ", "\u{4e2d}".repeat(33_000)),
+    ] {
+        let column = prefix.chars().count() + 1;
+        let mut interp = Interp::new_captured();
+        let code = format!("{prefix}(car 1)");
+        let error = interp
+            .eval_str("long.scm", &code)
+            .expect_err("car of 1 fails");
+        assert_eq!(error.kind(), ErrorKind::Type);
+        let report = interp.render_error(&error, false);
+        assert!(
+            report.contains(&format!("note: at long.scm:1:{column}")),
+            "{report}"
+        );
+        assert!(report.contains("car: expected a pair, got 1"), "{report}");
+    }
+}
