@@ -345,6 +345,8 @@ impl fmt::Display for Error {
 pub struct Source {
     pub name: String,
     pub text: Arc<str>,
+    /// The source whose `include` read this one, if any.
+    pub included_by: Option<SourceId>,
 }
 
 /// All source texts seen by an interpreter, so spans can be rendered later.
@@ -361,8 +363,29 @@ impl SourceMap {
         self.sources.push(Source {
             name: name.into(),
             text: Arc::from(crate::syntax::strip_bom(text)),
+            included_by: None,
         });
         SourceId((self.sources.len() - 1) as u32)
+    }
+
+    /// Registers a file that `include` in source `by` read.
+    pub fn add_included(&mut self, name: impl Into<String>, text: &str, by: SourceId) -> SourceId {
+        let id = self.add(name, text);
+        self.sources[id.0 as usize].included_by = Some(by);
+        id
+    }
+
+    /// The names of `source` and of the sources that included it, the
+    /// innermost first.
+    pub fn include_chain(&self, source: SourceId) -> Vec<&str> {
+        let mut chain = Vec::new();
+        let mut current = Some(source);
+        while let Some(id) = current {
+            let Some(src) = self.get(id) else { break };
+            chain.push(src.name.as_str());
+            current = src.included_by;
+        }
+        chain
     }
 
     /// The source with this id.

@@ -569,3 +569,22 @@ fn a_misspelled_special_form_gets_a_suggestion() {
         assert!(stderr.contains(suggestion), "{program}: {stderr}");
     }
 }
+
+#[test]
+fn an_include_cycle_is_an_error_naming_it() {
+    let dir = std::env::temp_dir().join(format!("eshkol-include-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("self.scm"), "(include \"self.scm\")\n").expect("write");
+    std::fs::write(dir.join("a.scm"), "(define a 1)\n(include \"b.scm\")\n").expect("write");
+    std::fs::write(dir.join("b.scm"), "(include \"a.scm\")\n").expect("write");
+    let run = |file: &str| stderr_of(&[&dir.join(file).display().to_string()], 2);
+    let stderr = run("self.scm");
+    assert!(stderr.contains("include cycle: "), "{stderr}");
+    assert!(stderr.contains("self.scm includes "), "{stderr}");
+    assert!(stderr.contains("self.scm:1:10]"), "{stderr}");
+    let stderr = run("a.scm");
+    assert!(stderr.contains("a.scm includes "), "{stderr}");
+    assert!(stderr.contains("b.scm includes "), "{stderr}");
+    assert!(stderr.contains("b.scm:1:10]"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

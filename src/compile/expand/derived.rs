@@ -577,6 +577,7 @@ pub fn read_included(
             ));
         };
         let path = base.join(name);
+        check_include_cycle(sources, datum.span.source, &path, item.span, head)?;
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Error::new(
                 ErrorKind::Io,
@@ -588,13 +589,48 @@ pub fn read_included(
             )
             .at(item.span)
         })?;
-        let source = sources.add(path.display().to_string(), &text);
+        let source = sources.add_included(path.display().to_string(), &text, datum.span.source);
         let text = crate::syntax::strip_bom(&text);
         let parsed =
             crate::syntax::parse_program_with(text, source, fold_case).map_err(Error::from_read)?;
         forms.extend(parsed.data);
     }
     Ok(forms)
+}
+
+/// Includes nested deeper than this are an error (a chain of generated files
+/// that include each other without end).
+const MAX_INCLUDE_DEPTH: usize = 64;
+
+/// Refuses an `include` of `path` from source `from` that would read a file
+/// already being included (a cycle), or nest too deep.
+fn check_include_cycle(
+    sources: &SourceMap,
+    from: crate::syntax::SourceId,
+    path: &std::path::Path,
+    span: Span,
+    head: &str,
+) -> Result<()> {
+    let chain = sources.include_chain(from);
+    let same = |name: &str| {
+        let (a, b) = (std::fs::canonicalize(name), std::fs::canonicalize(path));
+        matches!((a, b), (Ok(a), Ok(b)) if a == b)
+    };
+    if let Some(at) = chain.iter().position(|name| same(name)) {
+        let mut cycle: Vec<String> = chain[..=at].iter().rev().map(|n| n.to_string()).collect();
+        cycle.push(path.display().to_string());
+        return Err(
+            syntax_error(span, format!("{head} cycle: {}", cycle.join(" includes ")))
+                .with_help("a file cannot include itself, directly or through others"),
+        );
+    }
+    if chain.len() > MAX_INCLUDE_DEPTH {
+        return Err(syntax_error(
+            span,
+            format!("{head}: files nested more than {MAX_INCLUDE_DEPTH} deep"),
+        ));
+    }
+    Ok(())
 }
 
 /// Evaluates a `cond-expand` feature requirement: a feature identifier,
