@@ -467,7 +467,7 @@ pub struct ArenaTag {
     pub id: ArenaId,
     pub alive: Cell<bool>,
     /// Bumped by `arena-reset!`: values made in an earlier epoch are dead.
-    pub epoch: Cell<u32>,
+    pub epoch: Cell<u64>,
     /// Where `make-arena` was called.
     pub created: Span,
     /// Where `destroy-arena` was called, once it has been.
@@ -498,7 +498,7 @@ impl ArenaTag {
 #[derive(Clone)]
 pub struct Owner {
     pub arena: Rc<ArenaTag>,
-    pub epoch: u32,
+    pub epoch: u64,
 }
 
 impl Owner {

@@ -37,7 +37,9 @@ pub struct Arena {
     /// The limit as given, for statistics.
     limit: Option<usize>,
     /// Bumped by every reset, so allocations from before it can be refused.
-    epoch: u32,
+    /// 64 bits: at a billion resets a second it would take 584 years to
+    /// wrap, so an allocation from before a reset can never look current.
+    epoch: u64,
 }
 
 impl Arena {
@@ -229,13 +231,13 @@ impl Arena {
         self.reserved = self.blocks[0].capacity;
         self.used = 0;
         self.allocations = 0;
-        // Wraps only after 2^32 resets of one arena.
-        self.epoch = self.epoch.wrapping_add(1);
+        // Cannot overflow in practice (see the field's comment).
+        self.epoch += 1;
     }
 
     /// How many resets this arena has been through: an allocation made in
     /// an earlier epoch is stale.
-    pub fn epoch(&self) -> u32 {
+    pub fn epoch(&self) -> u64 {
         self.epoch
     }
 
@@ -453,6 +455,17 @@ mod tests {
         let (b, o) = a.alloc(64).unwrap();
         assert_eq!((b, o), (0, 0));
         assert!(a.bytes(b, o, 64).unwrap().iter().all(|&x| x == 0));
+    }
+
+    #[test]
+    fn the_epoch_does_not_wrap_where_a_32_bit_one_would() {
+        let mut a = Arena::new(64, None).unwrap();
+        a.epoch = u64::from(u32::MAX);
+        let before = a.epoch();
+        a.reset();
+        assert_eq!(a.epoch(), 1 << 32);
+        assert_ne!(a.epoch() as u32 as u64, a.epoch(), "past 32 bits");
+        assert!(a.epoch() > before);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct ArenaId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Allocation {
     pub(crate) arena: ArenaId,
-    pub(crate) epoch: u32,
+    pub(crate) epoch: u64,
     pub(crate) block: u32,
     pub(crate) offset: usize,
     pub(crate) len: usize,
@@ -45,7 +45,7 @@ impl Allocation {
     }
 
     /// The arena's epoch when the bytes were handed out.
-    pub fn epoch(&self) -> u32 {
+    pub fn epoch(&self) -> u64 {
         self.epoch
     }
 

@@ -314,7 +314,8 @@ fn arena_reset(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .arenas
         .reset(tag.id)
         .map_err(|e| runtime_error("arena-reset!", tag, e))?;
-    tag.epoch.set(tag.epoch.get().wrapping_add(1));
+    // 64 bits: cannot wrap in practice, so old values stay dead.
+    tag.epoch.set(tag.epoch.get() + 1);
     tag.reset_at.set(Some(interp.call_span));
     release_objects(tag);
     Ok(Value::Unspecified)
