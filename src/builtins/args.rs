@@ -18,6 +18,13 @@ pub fn check_live(value: &Value) -> Result<()> {
     }
 }
 
+/// Fails if any of `values` lives in a destroyed arena: what a walker over
+/// arena data checks before each step, since the procedure it calls may
+/// destroy the arena (which empties the data) midway.
+pub fn check_all_live(values: &[Value]) -> Result<()> {
+    values.iter().try_for_each(check_live)
+}
+
 /// The error for any use of a value that lived in an arena which has since been
 /// destroyed or reset.
 pub fn dead_arena_error(owner: &Owner) -> Error {

@@ -796,6 +796,7 @@ fn string_for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let proc = args::procedure(WHO, &args[0])?;
     let (strings, len) = shortest(WHO, &args[1..])?;
     for i in 0..len {
+        args::check_all_live(&args[1..])?;
         let Some(column) = column(&strings, i) else {
             break;
         };
@@ -811,6 +812,7 @@ fn string_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (strings, len) = shortest(WHO, &args[1..])?;
     let mut out = with_capacity(interp, WHO, len)?;
     for i in 0..len {
+        args::check_all_live(&args[1..])?;
         let Some(column) = column(&strings, i) else {
             break;
         };

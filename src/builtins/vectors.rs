@@ -320,6 +320,7 @@ fn vector_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (vectors, len) = shortest(WHO, &args[1..])?;
     let mut out = with_capacity(interp, WHO, len)?;
     for i in 0..len {
+        args::check_all_live(&args[1..])?;
         let Some(column) = column(&vectors, i) else {
             break;
         };
@@ -334,6 +335,7 @@ fn vector_for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let proc = args::procedure(WHO, &args[0])?;
     let (vectors, len) = shortest(WHO, &args[1..])?;
     for i in 0..len {
+        args::check_all_live(&args[1..])?;
         let Some(column) = column(&vectors, i) else {
             break;
         };

@@ -151,3 +151,18 @@ in-parent ; => (x (y))
 ; the leak check only sees what is still alive
 (destroy-arena parent)
 (destroy-arena small)
+
+; Walkers over arena data whose procedure destroys the arena midway fail at
+; the next step instead of stopping short.
+(define walked (make-arena 1024))
+(define walked-vector (copy-to-arena (vector 1 2 3) walked))
+(vector-map (lambda (x) (if (= x 1) (destroy-arena walked)) x) walked-vector) ; error: arena-destroyed at (vector-map (lambda (x) (if (= x 1) (destroy-arena walked)) x) walked-vector)
+(define walked (make-arena 1024))
+(define walked-vector (copy-to-arena (vector 1 2 3) walked))
+(vector-for-each (lambda (x) (if (= x 2) (destroy-arena walked))) walked-vector) ; error: arena-destroyed at (vector-for-each (lambda (x) (if (= x 2) (destroy-arena walked))) walked-vector)
+(define walked (make-arena 1024))
+(define walked-string (copy-to-arena "abc" walked))
+(string-map (lambda (c) (if (char=? c #\a) (destroy-arena walked)) c) walked-string) ; error: arena-destroyed at (string-map (lambda (c) (if (char=? c #\a) (destroy-arena walked)) c) walked-string)
+(define walked (make-arena 1024))
+(define walked-string (copy-to-arena "abc" walked))
+(string-for-each (lambda (c) (if (char=? c #\b) (destroy-arena walked))) walked-string) ; error: arena-destroyed at (string-for-each (lambda (c) (if (char=? c #\b) (destroy-arena walked))) walked-string)
