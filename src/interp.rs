@@ -594,17 +594,37 @@ impl Interp {
         if resident.saturating_add(bytes) <= limit {
             return Ok(());
         }
-        let (resident_mib, limit_mib) = (resident >> 20, limit >> 20);
-        let message = if resident > limit {
-            format!("{who}: memory limit exceeded: {resident_mib} MiB resident, the limit is {limit_mib} MiB")
+        let over = resident > limit;
+        let (resident, limit) = (human_bytes(resident), human_bytes(limit));
+        let message = if over {
+            format!("{who}: memory limit exceeded: {resident} resident, the limit is {limit}")
         } else {
             format!(
-                "{who}: allocating {} MiB would pass the memory limit ({resident_mib} MiB resident, the limit is {limit_mib} MiB)",
-                bytes >> 20
+                "{who}: allocating {} would pass the memory limit ({resident} resident, the limit is {limit})",
+                human_bytes(bytes)
             )
         };
         Err(Error::new(ErrorKind::Memory, message)
             .with_help("raise the bound with --max-memory, or build smaller or fewer objects"))
+    }
+}
+
+/// A byte count as people read it: `512 bytes`, `1 KiB`, `5.3 MiB`.
+pub fn human_bytes(bytes: usize) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
     }
 }
 

@@ -223,7 +223,8 @@ fn max_memory_turns_runaway_allocation_into_an_error() {
         1,
     );
     assert!(stderr.contains("eshkol::memory"), "{stderr}");
-    assert!(stderr.contains("the limit is 100 MiB"), "{stderr}");
+    assert!(stderr.contains("the limit is"), "{stderr}");
+    assert!(stderr.contains("100 MiB"), "{stderr}");
 }
 
 #[test]
@@ -238,7 +239,7 @@ fn max_memory_refuses_an_oversized_object_before_allocating_it() {
         1,
     );
     assert!(
-        stderr.contains("make-vector: allocating 1525 MiB would pass the memory limit"),
+        stderr.contains("make-vector: allocating 1.5 GiB would pass the memory limit"),
         "{stderr}"
     );
     assert!(stderr.contains("[<expression>:1:11]"), "{stderr}");
@@ -599,4 +600,37 @@ fn an_include_cycle_is_an_error_naming_it() {
     assert!(stderr.contains("b.scm includes "), "{stderr}");
     assert!(stderr.contains("b.scm:1:10]"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn limits_and_sizes_are_reported_as_written() {
+    let stderr = stderr_of(&["-e", "(make-arena -1/2)"], 1);
+    assert!(stderr.contains("got -1/2"), "{stderr}");
+    let stderr = stderr_of(&["-e", "(make-arena +nan.0)"], 1);
+    assert!(stderr.contains("got +nan.0"), "{stderr}");
+    eshkol()
+        .args([
+            "--no-arena-warnings",
+            "-e",
+            "(cdr (assq 'limit (arena-stats (make-arena 64 (expt 10 30)))))",
+        ])
+        .assert()
+        .success()
+        .stdout("#f\n");
+    let stderr = stderr_of(&["--max-memory", "1K", "-e", "(make-vector 1000000 0)"], 1);
+    assert!(stderr.contains("the limit is 1 KiB"), "{stderr}");
+}
+
+#[test]
+fn max_depth_allows_exactly_that_many_nested_calls() {
+    let nested = |calls: usize| {
+        format!("(define (f n) (if (= n 1) 1 (+ 1 (f (- n 1))))) (display (f {calls}))")
+    };
+    eshkol()
+        .args(["--max-depth", "100", "-e", &nested(100)])
+        .assert()
+        .success()
+        .stdout("100");
+    let stderr = stderr_of(&["--max-depth", "100", "-e", &nested(101)], 1);
+    assert!(stderr.contains("eshkol::recursion-depth"), "{stderr}");
 }

@@ -99,12 +99,14 @@ fn byte_count(who: &str, value: &Value, what: &str) -> Result<usize> {
                 Ok(rounded as usize)
             }
         }
-        Value::Rat(_) => {
+        Value::Rat(r) if !num_traits::Signed::is_negative(&**r) => {
             let x = crate::numeric::to_f64(value).unwrap_or(f64::INFINITY);
             byte_count(who, &Value::Float(x), what)
         }
+        // A limit past anything the machine could hold limits nothing.
+        Value::Big(b) if b.sign() != num_bigint::Sign::Minus && what == "limit" => Ok(usize::MAX),
         Value::Big(b) if b.sign() != num_bigint::Sign::Minus => Err(too_big()),
-        Value::Int(_) | Value::Float(_) | Value::Big(_) => Err(Error::range(
+        Value::Int(_) | Value::Float(_) | Value::Big(_) | Value::Rat(_) => Err(Error::range(
             who,
             format!(
                 "{what} must be a non-negative number of bytes, got {}",
@@ -124,7 +126,8 @@ fn make_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         return Err(Error::range("make-arena", "size must be at least 1 byte"));
     }
     let limit = match values.get(1) {
-        Some(v) => Some(byte_count("make-arena", v, "limit")?),
+        // A limit too large to reach (see `byte_count`) is no limit.
+        Some(v) => Some(byte_count("make-arena", v, "limit")?).filter(|l| *l != usize::MAX),
         None => None,
     };
     let span = interp.call_span;

@@ -652,9 +652,9 @@ impl Interp {
             Some(resident) if resident > limit => Err(Error::new(
                 ErrorKind::Memory,
                 format!(
-                    "memory limit exceeded: {} MiB resident, the limit is {} MiB",
-                    resident >> 20,
-                    limit >> 20
+                    "memory limit exceeded: {} resident, the limit is {}",
+                    crate::interp::human_bytes(resident),
+                    crate::interp::human_bytes(limit)
                 ),
             )
             .at(span)
@@ -728,7 +728,9 @@ impl Interp {
         argc: usize,
         span: Span,
     ) -> Result<Value> {
-        if self.depth >= self.max_depth {
+        // `depth` counts the top-level form's own frame too: `max_depth`
+        // nested calls of the program's procedures are allowed.
+        if self.depth > self.max_depth {
             self.stack.truncate(base);
             return Err(self.too_deep(span));
         }
