@@ -391,7 +391,9 @@ fn check_copyable(value: &Value) -> Result<()> {
             Value::Record(r) if seen.insert(Rc::as_ptr(r) as *const () as usize) => {
                 pending.extend(r.fields.borrow().iter().cloned());
             }
-            Value::Closure(_) | Value::Primitive(_) => {
+            // Every kind of procedure: closures, builtins, case-lambda,
+            // parameters, record procedures and continuations.
+            Value::Closure(_) | Value::Primitive(_) | Value::Special(_) => {
                 return Err(Error::wrong_type(
                     "copy-to-arena",
                     "data (pairs, lists, vectors, strings, bytevectors, numbers, symbols...), not a procedure",

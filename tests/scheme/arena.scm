@@ -166,3 +166,12 @@ in-parent ; => (x (y))
 (define walked (make-arena 1024))
 (define walked-string (copy-to-arena "abc" walked))
 (string-for-each (lambda (c) (if (char=? c #\b) (destroy-arena walked))) walked-string) ; error: arena-destroyed at (string-for-each (lambda (c) (if (char=? c #\b) (destroy-arena walked))) walked-string)
+
+; No procedure of any kind can be copied into an arena.
+(define proc-arena (make-arena 256))
+(copy-to-arena (case-lambda ((x) x)) proc-arena) ; error: type at (copy-to-arena (case-lambda ((x) x)) proc-arena)
+(copy-to-arena (make-parameter 1) proc-arena) ; error: type at (copy-to-arena (make-parameter 1) proc-arena)
+(copy-to-arena (call/cc (lambda (k) k)) proc-arena) ; error: type at (copy-to-arena (call/cc (lambda (k) k)) proc-arena)
+(define-record-type thing (make-thing a) thing? (a thing-a))
+(copy-to-arena (list make-thing) proc-arena) ; error: type at (copy-to-arena (list make-thing) proc-arena)
+(destroy-arena proc-arena)
