@@ -42,6 +42,16 @@ pub struct Arena {
     epoch: u64,
 }
 
+/// A point in an arena's history (see [`Arena::mark`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    blocks: usize,
+    last_used: usize,
+    used: usize,
+    allocations: usize,
+    reserved: usize,
+}
+
 impl Arena {
     /// Creates an arena whose first block holds `first_block` bytes (raised
     /// to 8 if smaller, so every block can hold at least one aligned word),
@@ -220,6 +230,38 @@ impl Arena {
                 len: available,
             }),
         }
+    }
+
+    /// Where the arena stands now, to come back to with [`Arena::release_to`].
+    pub fn mark(&self) -> Mark {
+        Mark {
+            blocks: self.blocks.len(),
+            last_used: self.blocks.last().map_or(0, |b| b.used),
+            used: self.used,
+            allocations: self.allocations,
+            reserved: self.reserved,
+        }
+    }
+
+    /// Takes back everything handed out since `mark`: later blocks are
+    /// freed and the bytes of the block that was current are zeroed again.
+    /// What a failed multi-step allocation (a deep copy hitting the limit)
+    /// undoes; nothing allocated after the mark may be used afterwards.
+    pub fn release_to(&mut self, mark: Mark) {
+        if mark.blocks == 0 || mark.blocks > self.blocks.len() {
+            return;
+        }
+        self.blocks.truncate(mark.blocks);
+        if let Some(block) = self.blocks.last_mut() {
+            let used = block.used;
+            if mark.last_used <= used {
+                block.slice_mut(mark.last_used, used).fill(0);
+                block.used = mark.last_used;
+            }
+        }
+        self.used = mark.used;
+        self.allocations = mark.allocations;
+        self.reserved = mark.reserved;
     }
 
     /// Frees every block but the first, forgets all allocations and starts
@@ -455,6 +497,23 @@ mod tests {
         let (b, o) = a.alloc(64).unwrap();
         assert_eq!((b, o), (0, 0));
         assert!(a.bytes(b, o, 64).unwrap().iter().all(|&x| x == 0));
+    }
+
+    #[test]
+    fn release_to_a_mark_leaves_the_arena_as_it_was() {
+        let mut a = Arena::new(64, Some(1_000)).unwrap();
+        a.alloc(16).unwrap();
+        let mark = a.mark();
+        let before = a.stats();
+        for _ in 0..10 {
+            let (block, offset) = a.alloc(40).unwrap();
+            a.bytes_mut(block, offset, 40).unwrap().fill(0xff);
+        }
+        assert!(a.stats().blocks > 1);
+        a.release_to(mark);
+        assert_eq!(a.stats(), before);
+        let (block, offset) = a.alloc(40).unwrap();
+        assert!(a.bytes(block, offset, 40).unwrap().iter().all(|&b| b == 0));
     }
 
     #[test]

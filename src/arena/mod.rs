@@ -13,7 +13,7 @@ mod handle;
 mod registry;
 mod stats;
 
-pub use bump::Arena;
+pub use bump::{Arena, Mark};
 pub use error::ArenaError;
 pub use handle::{Allocation, ArenaId};
 pub use registry::Arenas;

@@ -121,6 +121,17 @@ impl Arenas {
         self.get_mut(id)?.charge(n)
     }
 
+    /// Where arena `id` stands now (see [`crate::arena::Arena::mark`]).
+    pub fn mark(&self, id: ArenaId) -> Result<super::bump::Mark, ArenaError> {
+        Ok(self.get(id)?.mark())
+    }
+
+    /// Takes back what arena `id` handed out since `mark`.
+    pub fn release_to(&mut self, id: ArenaId, mark: super::bump::Mark) -> Result<(), ArenaError> {
+        self.get_mut(id)?.release_to(mark);
+        Ok(())
+    }
+
     /// The bytes of `a`, unless its arena was destroyed or reset since.
     #[inline]
     pub fn bytes(&self, a: &Allocation) -> Result<&[u8], ArenaError> {

@@ -359,14 +359,29 @@ fn call_with_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let tag = live_arena("copy-to-arena", &values[1])?.clone();
     check_copyable(&values[0])?;
+    let mark = interp
+        .arenas
+        .mark(tag.id)
+        .map_err(|e| runtime_error("copy-to-arena", &tag, e))?;
+    let copied = copy_into(interp, &tag, &values[0]);
+    if copied.is_err() {
+        // A copy that failed midway (at the arena's limit) is unreachable
+        // now: take back what it allocated, so the arena is as it was.
+        let _ = interp.arenas.release_to(tag.id, mark);
+    }
+    copied
+}
+
+/// The deep copy of `value` into the arena of `tag`.
+fn copy_into(interp: &mut Interp, tag: &Rc<ArenaTag>, value: &Value) -> Result<Value> {
     let mut copier = Copier {
         interp,
-        owner: Owner::current(&tag),
-        tag,
+        owner: Owner::current(tag),
+        tag: tag.clone(),
         copies: HashMap::new(),
         pending: Vec::new(),
     };
-    let root = copier.shell(&values[0])?;
+    let root = copier.shell(value)?;
     while let Some((source, copy)) = copier.pending.pop() {
         copier.fill(&source, &copy)?;
     }

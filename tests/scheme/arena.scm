@@ -175,3 +175,10 @@ in-parent ; => (x (y))
 (define-record-type thing (make-thing a) thing? (a thing-a))
 (copy-to-arena (list make-thing) proc-arena) ; error: type at (copy-to-arena (list make-thing) proc-arena)
 (destroy-arena proc-arena)
+
+; A copy that fails at the arena's limit leaves the arena as it was.
+(define limited (make-arena 64 100))
+(guard (e (#t 'failed)) (copy-to-arena (make-list 20 1) limited)) ; => failed
+(cdr (assq 'used (arena-stats limited))) ; => 0
+(bytevector-length (arena-alloc limited 96)) ; => 96
+(destroy-arena limited)
