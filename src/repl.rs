@@ -153,7 +153,9 @@ pub fn evaluate_and_print(interp: &mut Interp, name: &str, text: &str, color: bo
     };
     for datum in &data {
         match interp.eval_datum(datum) {
-            Ok(value) => print_value(interp, &value),
+            Ok(value) => {
+                print_value(interp, &value);
+            }
             Err(e) => {
                 if let ErrorKind::Exit(code) = e.kind() {
                     interp.flush_output();
@@ -168,19 +170,22 @@ pub fn evaluate_and_print(interp: &mut Interp, name: &str, text: &str, color: bo
     true
 }
 
-fn print_value(interp: &mut Interp, value: &Value) {
+/// Writes a value the REPL shows; false (after reporting it) when the value
+/// cannot be written, which counts as a failed form.
+fn print_value(interp: &mut Interp, value: &Value) -> bool {
     if matches!(value, Value::Unspecified) {
-        return;
+        return true;
     }
     let text = match printer::write_string(&interp.arenas, value) {
         Ok(text) => text,
         Err(e) => {
             report(interp, &e, colors_enabled());
-            return;
+            return false;
         }
     };
     let _ = interp.write_output(&text);
     let _ = interp.write_output("\n");
+    true
 }
 
 fn report(interp: &mut Interp, error: &Error, color: bool) {
@@ -275,7 +280,11 @@ pub fn run_piped(mut interp: Interp, text: &str) -> u8 {
     let mut status = 0;
     for datum in &data {
         match interp.eval_datum(datum) {
-            Ok(value) => print_value(&mut interp, &value),
+            Ok(value) => {
+                if !print_value(&mut interp, &value) {
+                    status = 1;
+                }
+            }
             Err(e) => {
                 if let ErrorKind::Exit(code) = e.kind() {
                     interp.flush_output();

@@ -634,3 +634,14 @@ fn max_depth_allows_exactly_that_many_nested_calls() {
     let stderr = stderr_of(&["--max-depth", "100", "-e", &nested(101)], 1);
     assert!(stderr.contains("eshkol::recursion-depth"), "{stderr}");
 }
+
+#[test]
+fn piped_input_fails_when_a_value_cannot_be_written() {
+    let assert = eshkol()
+        .write_stdin("(with-arena (s 1024) (arena-alloc s 4))\n(+ 1 2)\n")
+        .assert()
+        .code(1)
+        .stdout("3\n");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("eshkol::arena-destroyed"), "{stderr}");
+}
