@@ -35,10 +35,10 @@ pub fn eval_define_library(interp: &mut Interp, datum: &Datum) -> Result<Value> 
         .with_help("for example (define-library (my util) ...), found as my/util.sld")
     })?;
     let env = new_environment(interp, &name);
-    let saved = std::mem::replace(&mut interp.current_env, env);
     let mut exports = Vec::new();
-    let result = declarations(interp, env, &items[2..], &mut exports);
-    interp.current_env = saved;
+    let result = interp.in_environment(env, |interp| {
+        declarations(interp, env, &items[2..], &mut exports)
+    });
     result?;
     let exports = exports
         .iter()
