@@ -63,6 +63,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 /// One arena as the model sees it: blocks as (capacity, used).
+#[derive(Clone)]
 struct ModelArena {
     blocks: Vec<(usize, usize)>,
     used: usize,
@@ -216,6 +217,8 @@ fn check(ops: &[Op]) -> Result<(), TestCaseError> {
                     continue;
                 };
                 let code = format!("(define {name} (copy-to-arena '{} a{slot}))", written(ints));
+                // A copy that hits the limit takes back what it allocated.
+                let before = model.arenas[index].clone();
                 let expected = match model.dead(index, None) {
                     Some(kind) => Err(kind),
                     None if ints.iter().all(|_| model.arenas[index].alloc(16)) => {
@@ -227,7 +230,10 @@ fn check(ops: &[Op]) -> Result<(), TestCaseError> {
                         });
                         Ok(String::new())
                     }
-                    None => Err(ErrorKind::ArenaLimit),
+                    None => {
+                        model.arenas[index] = before;
+                        Err(ErrorKind::ArenaLimit)
+                    }
                 };
                 prop_assert_eq!(run(&mut interp, &code), expected, "{}", code);
             }
