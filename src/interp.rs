@@ -107,10 +107,20 @@ pub struct Interp {
     /// Standard output is a terminal: it is flushed at every line, so a
     /// script's output appears as it is written.
     stdout_is_terminal: bool,
+    /// The last text written to the terminal (standard output or error) did
+    /// not end a line: the REPL ends it before its prompt, so the prompt does
+    /// not hide it.
+    console_mid_line: bool,
     /// Whether `stdlib/*.scm` has been evaluated (see [`Interp::ensure_stdlib`]).
     stdlib_loaded: bool,
+    /// The globals `stdlib/*.scm` defined: library internals, which the
+    /// REPL's `:env` leaves out of the user's definitions.
+    pub(crate) stdlib_keys: rustc_hash::FxHashSet<Symbol>,
     /// The record type of the values `environment` returns.
     pub(crate) environment_type: Rc<crate::value::RecordType>,
+    /// Free references compiled while a local of a close name was in scope
+    /// (see [`crate::compile::compile_toplevel`]), for "did you mean".
+    pub(crate) local_suggestions: HashMap<crate::syntax::Span, Symbol>,
     /// The alias count at which unused aliases are next forgotten.
     pub(crate) prune_aliases_at: usize,
     /// Every source text read, for error reports.
@@ -193,12 +203,15 @@ impl Interp {
             current_env: crate::compile::env::INTERACTION,
             libraries: crate::library::Libraries::default(),
             stdlib_loaded: false,
+            stdlib_keys: Default::default(),
+            console_mid_line: false,
             stdout_is_terminal,
             environment_type: Rc::new(crate::value::RecordType {
                 name: Symbol::intern("environment"),
                 fields: vec![Symbol::intern("id")],
             }),
             prune_aliases_at: 0,
+            local_suggestions: HashMap::new(),
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),
@@ -244,7 +257,12 @@ impl Interp {
             return;
         }
         self.stdlib_loaded = true;
+        let bound_before: rustc_hash::FxHashSet<Symbol> = self.bound_keys().collect();
         let result = self.in_environment(crate::compile::env::INTERACTION, crate::stdlib::load);
+        self.stdlib_keys = self
+            .bound_keys()
+            .filter(|key| !bound_before.contains(key))
+            .collect();
         if let Err(error) = result {
             // The library is part of the binary and tested: failing here is a
             // bug, reported rather than hidden.
@@ -274,6 +292,7 @@ impl Interp {
     /// Writes to standard output (or the capture buffer), whatever the
     /// current output port is.
     pub(crate) fn write_console(&mut self, bytes: &[u8]) -> Result<()> {
+        self.note_console_text(bytes);
         let line_buffered = self.stdout_is_terminal;
         match &mut self.output {
             Output::Stdout(w) => {
@@ -288,6 +307,24 @@ impl Interp {
                 Ok(())
             }
         }
+    }
+
+    /// Remembers whether `bytes`, just written to standard output or error,
+    /// left the terminal in the middle of a line.
+    pub(crate) fn note_console_text(&mut self, bytes: &[u8]) {
+        if let Some(last) = bytes.last() {
+            self.console_mid_line = *last != b'\n';
+        }
+    }
+
+    /// Flushes program output and, when it stopped in the middle of a line,
+    /// ends that line, so what comes next (a prompt, a report) starts on a
+    /// line of its own and the text stays visible.
+    pub fn end_console_line(&mut self) {
+        if self.console_mid_line {
+            let _ = self.write_console(b"\n");
+        }
+        self.flush_output();
     }
 
     /// Flushes standard output and every file port at the end of a program:
@@ -440,72 +477,24 @@ impl Interp {
         Ok(self.sources.add(path.display().to_string(), &text))
     }
 
+    /// The keys of every bound global.
+    fn bound_keys(&self) -> impl Iterator<Item = Symbol> + '_ {
+        self.globals
+            .iter()
+            .filter(|(_, cell)| cell.is_bound())
+            .map(|(key, _)| *key)
+    }
+
     /// Names of every bound global a program can spell (for completion).
     pub fn bound_names(&self) -> Vec<String> {
         let imported = self.envs[crate::compile::env::INTERACTION]
             .bindings()
             .map(|(name, _)| name);
-        self.globals
-            .iter()
-            .filter(|(_, cell)| cell.is_bound())
-            .map(|(name, _)| *name)
+        self.bound_keys()
             .chain(imported)
             .map(|name| name.name().to_string())
             .filter(|name| !name.starts_with(' '))
             .collect()
-    }
-
-    /// Globals the program defined (builtins left out unless redefined),
-    /// sorted by name.
-    pub fn user_definitions(&self) -> Vec<(String, Value)> {
-        let mut out: Vec<(String, Value)> = self
-            .globals
-            .iter()
-            .filter_map(|(name, cell)| {
-                let value = cell.get();
-                let text = name.name();
-                let builtin = matches!(&value, Value::Primitive(p) if *p.name == *text);
-                (!builtin && !matches!(value, Value::Undefined) && !text.starts_with(' '))
-                    .then(|| (text.to_string(), value))
-            })
-            .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out
-    }
-
-    /// A one-line description of what `name` is bound to (the REPL's `:doc`).
-    pub fn describe(&self, name: &str) -> String {
-        let key = self.envs[crate::compile::env::INTERACTION].key(Symbol::intern(name));
-        let Some(cell) = self.globals.get(&key) else {
-            return format!("{name}: not defined");
-        };
-        match cell.get() {
-            Value::Primitive(p) => {
-                let arity = match p.max_args {
-                    Some(max) if max == p.min_args => {
-                        format!("{max} argument{}", if max == 1 { "" } else { "s" })
-                    }
-                    Some(max) => format!("{} to {max} arguments", p.min_args),
-                    None => format!(
-                        "at least {} argument{}",
-                        p.min_args,
-                        if p.min_args == 1 { "" } else { "s" }
-                    ),
-                };
-                format!("{} — builtin, {arity}", p.doc)
-            }
-            Value::Closure(c) => format!(
-                "{name}: procedure of {} defined at {}",
-                c.lambda.arity_text(),
-                self.sources.location(c.lambda.span)
-            ),
-            Value::Undefined => format!("{name}: not defined"),
-            other => format!(
-                "{name}: a {} ({})",
-                other.type_name(),
-                crate::printer::write_string_lossy(&other)
-            ),
-        }
     }
 
     /// The miette report for an error, against this interpreter's sources.
@@ -516,6 +505,15 @@ impl Interp {
                     .get(&crate::compile::env::system_key(&name.name()))
                     .is_some_and(|g| g.is_bound())
             });
+            let local = error
+                .0
+                .span
+                .and_then(|span| self.local_suggestions.get(&span));
+            if let Some(local) = local {
+                let mut data = (*error.0).clone();
+                data.help = Some(format!("did you mean the local variable `{local}`?"));
+                return self.sources.render(&Error(Box::new(data)), color);
+            }
             if let Some(hint) = unbound_import {
                 let mut data = (*error.0).clone();
                 data.help = Some(hint);

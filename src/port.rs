@@ -616,6 +616,7 @@ pub fn write(interp: &mut Interp, port: &Port, who: &str, bytes: &[u8]) -> Resul
         Inner::Stderr => {
             drop(inner);
             interp.flush_output();
+            interp.note_console_text(bytes);
             let mut err = std::io::stderr().lock();
             err.write_all(bytes)
                 .and_then(|()| err.flush())

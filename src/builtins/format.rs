@@ -115,6 +115,12 @@ fn pretty_print(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     Ok(Value::Unspecified)
 }
 
+/// `value` laid out as `pretty-print` lays it out (without the final
+/// newline), for the REPL's `:pp` and `:expand`.
+pub fn pretty_string(interp: &Interp, value: &Value) -> Result<String> {
+    pretty(interp, value, 0, 0)
+}
+
 /// `value` laid out to start at column `indent`: on one line when it fits,
 /// otherwise a list breaks after its head (and first argument), its other
 /// elements on lines of their own, indented under it.
@@ -135,12 +141,21 @@ fn pretty(interp: &Interp, value: &Value, indent: usize, depth: usize) -> Result
         Value::Symbol(head) => {
             let head = head.name();
             out.push_str(&head);
-            if let Some(first) = items.get(1) {
-                let after_head = indent + 1 + head.chars().count() + 1;
+            // A named let keeps its name and its bindings beside `let`.
+            let named_let = &*head == "let" && matches!(items.get(1), Some(Value::Symbol(_)));
+            let on_head_line = if named_let { 2 } else { 1 };
+            let mut column = indent + 1 + head.chars().count();
+            for item in items.iter().skip(1).take(on_head_line) {
+                let text = pretty(interp, item, column + 1, depth + 1)?;
                 out.push(' ');
-                out.push_str(&pretty(interp, first, after_head, depth + 1)?);
+                out.push_str(&text);
+                column = match text.rsplit_once('\n') {
+                    // Later lines of `text` carry their own indentation.
+                    Some((_, last)) => last.chars().count(),
+                    None => column + 1 + text.chars().count(),
+                };
             }
-            (items.get(2..).unwrap_or(&[]), indent + 2)
+            (items.get(1 + on_head_line..).unwrap_or(&[]), indent + 2)
         }
         first => {
             out.push_str(&pretty(interp, first, indent + 1, depth + 1)?);

@@ -8,6 +8,7 @@
 use crate::symbol::Symbol;
 use crate::syntax::Span;
 use crate::value::Value;
+use std::rc::Rc;
 
 /// Index into the expander's variable table.
 pub type VarId = usize;
@@ -107,6 +108,9 @@ pub struct CoreLambda {
     pub params: Vec<VarId>,
     pub rest: Option<VarId>,
     pub body: Core,
+    /// A string written as the first of several body forms: the procedure's
+    /// documentation, shown by the REPL's `:doc` and `:describe`.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Core {

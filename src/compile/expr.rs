@@ -181,6 +181,8 @@ pub struct Lambda {
     pub span: Span,
     /// True for the procedure wrapping a top-level form (left out of traces).
     pub toplevel: bool,
+    /// Its documentation string, if its body starts with one.
+    pub doc: Option<Rc<str>>,
 }
 
 impl Lambda {

@@ -73,6 +73,7 @@ impl<'a> Lowerer<'a> {
             body,
             span: core.span,
             toplevel: true,
+            doc: None,
         })
     }
 
@@ -357,6 +358,7 @@ impl<'a> Lowerer<'a> {
             body,
             span,
             toplevel: false,
+            doc: lambda.doc.clone(),
         })
     }
 }

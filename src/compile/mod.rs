@@ -23,6 +23,34 @@ use crate::syntax::Datum;
 
 /// Compiles one top-level form into a procedure of no arguments that runs it.
 pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
+    let (core, vars, suggestions) = with_expander(interp, |expander| {
+        let core = expander.expand_toplevel(datum);
+        let vars = std::mem::take(&mut expander.vars);
+        (core, vars, std::mem::take(&mut expander.local_suggestions))
+    });
+    remember_local_suggestions(interp, suggestions);
+    forget_unused_aliases(interp);
+    let core = core?;
+    let lowerer = lower::Lowerer::new(&vars, interp);
+    Ok(lowerer.lower_toplevel(&core))
+}
+
+/// The macro expansion of `datum` in the current environment, as the REPL
+/// shows it: one step (`None` when it is no macro use), or `full`, every
+/// macro use in it.
+pub fn expand_macros(interp: &mut Interp, datum: &Datum, full: bool) -> Result<Option<Datum>> {
+    with_expander(interp, |expander| {
+        if full {
+            expander.expand_everywhere(datum).map(Some)
+        } else {
+            expander.expand_once(datum)
+        }
+    })
+}
+
+/// Runs `f` with an expander over the interpreter's tables, positioned at
+/// top level of the current environment.
+fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -> T) -> T {
     let libraries = &interp.libraries;
     let library_known = |name: &str| libraries.known(name);
     let mut expander = expand::Expander::new(expand::ExpandContext {
@@ -33,12 +61,30 @@ pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>
         env: interp.current_env,
         library_known: &library_known,
     });
-    let core = expander.expand_toplevel(datum);
-    let vars = std::mem::take(&mut expander.vars);
-    forget_unused_aliases(interp);
-    let core = core?;
-    let lowerer = lower::Lowerer::new(&vars, interp);
-    Ok(lowerer.lower_toplevel(&core))
+    f(&mut expander)
+}
+
+/// Keeps, for the free references of this form whose global is unbound, the
+/// close local name in scope, so their "unbound variable" report can say
+/// "did you mean the local `x`?". The table is emptied when it grows large.
+fn remember_local_suggestions(
+    interp: &mut Interp,
+    suggestions: Vec<(
+        crate::syntax::Span,
+        crate::symbol::Symbol,
+        crate::symbol::Symbol,
+    )>,
+) {
+    const KEPT: usize = 10_000;
+    for (span, key, local) in suggestions {
+        if interp.globals.get(&key).is_some_and(|g| g.is_bound()) {
+            continue;
+        }
+        if interp.local_suggestions.len() >= KEPT {
+            interp.local_suggestions.clear();
+        }
+        interp.local_suggestions.insert(span, local);
+    }
 }
 
 /// Aliases kept before unused ones are first forgotten: ordinary programs

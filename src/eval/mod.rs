@@ -887,23 +887,17 @@ impl Interp {
     /// The bound global or special form whose name is closest to `name`, if
     /// any is close (`lamda` → `lambda`).
     pub fn suggest_global(&self, name: &str) -> Option<String> {
-        let limit = name.chars().count() / 3;
-        if limit == 0 {
-            return None;
-        }
         let keywords = crate::compile::expand::KEYWORDS
             .iter()
             .map(|k| std::rc::Rc::from(*k));
-        self.globals
+        let candidates = self
+            .globals
             .iter()
             .filter(|(_, cell)| cell.is_bound())
             .map(|(sym, _)| sym.name())
             .chain(keywords)
-            .filter(|candidate| !candidate.starts_with(' '))
-            .map(|candidate| (edit_distance(name, &candidate), candidate))
-            .filter(|(d, _)| *d <= limit)
-            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
-            .map(|(_, c)| c.to_string())
+            .filter(|candidate| !candidate.starts_with(' '));
+        crate::diagnostics::closest_name(name, candidates)
     }
 }
 
@@ -1005,24 +999,4 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }

@@ -178,6 +178,62 @@ impl Expander<'_> {
         }
     }
 
+    /// Expands the macro use `datum` once, names shown as written (`None`
+    /// when its head names no macro): what the REPL's `:expand1` shows.
+    pub fn expand_once(&mut self, datum: &Datum) -> Result<Option<Datum>> {
+        Ok(self
+            .expand_macro_use(datum)?
+            .map(|expanded| self.strip_datum(&expanded)))
+    }
+
+    /// Expands every macro use in `datum`: the form itself until its head is
+    /// no macro, then each of its subforms, except inside quotations and
+    /// macro definitions (what the REPL's `:expand` shows). Local macros
+    /// (`let-syntax`) and local rebindings of a macro's name are not
+    /// tracked; the total number of expansions is bounded as in compilation.
+    pub fn expand_everywhere(&mut self, datum: &Datum) -> Result<Datum> {
+        let expanded = self.expand_subforms(datum)?;
+        Ok(self.strip_datum(&expanded))
+    }
+
+    fn expand_subforms(&mut self, datum: &Datum) -> Result<Datum> {
+        const OPAQUE: &[&str] = &[
+            "quote",
+            "quasiquote",
+            "define-syntax",
+            "let-syntax",
+            "letrec-syntax",
+            "syntax-rules",
+        ];
+        let mut form = datum.clone();
+        while let Some(next) = self.expand_macro_use(&form)? {
+            form = next;
+        }
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            let kind = match &form.kind {
+                DatumKind::List(items) => {
+                    let opaque = items
+                        .first()
+                        .is_some_and(|head| OPAQUE.iter().any(|word| self.means(head, word)));
+                    if opaque {
+                        return Ok(form.clone());
+                    }
+                    DatumKind::List(self.expand_each(items)?)
+                }
+                DatumKind::DottedList(items, tail) => DatumKind::DottedList(
+                    self.expand_each(items)?,
+                    Box::new(self.expand_subforms(tail)?),
+                ),
+                _ => return Ok(form.clone()),
+            };
+            Ok(Datum::new(kind, form.span))
+        })
+    }
+
+    fn expand_each(&mut self, items: &[Datum]) -> Result<Vec<Datum>> {
+        items.iter().map(|d| self.expand_subforms(d)).collect()
+    }
+
     /// Expands a macro use once, or `None` if `datum` is not one.
     pub(super) fn expand_macro_use(&mut self, datum: &Datum) -> Result<Option<Datum>> {
         let Some(m) = self.macro_of(datum) else {

@@ -51,6 +51,10 @@ pub struct Expander<'a> {
     env: EnvId,
     /// Whether a library is available, for `cond-expand`'s `(library ...)`.
     library_known: &'a dyn Fn(&str) -> bool,
+    /// Free references with a local variable of a close name in scope:
+    /// (reference, global key, local name), for a "did you mean" if the
+    /// global turns out to be unbound.
+    pub local_suggestions: Vec<(Span, Symbol, Symbol)>,
 }
 
 /// What an expander works on: the interpreter's tables it reads and extends.
@@ -90,6 +94,7 @@ impl<'a> Expander<'a> {
             envs: context.envs,
             env: context.env,
             library_known: context.library_known,
+            local_suggestions: Vec::new(),
         }
     }
 
@@ -157,8 +162,38 @@ impl<'a> Expander<'a> {
             Resolved::Local(Binding::Macro(m)) => Err(macro_as_variable(&m, span)),
             Resolved::Free(global) => match self.global_macros.get(&global) {
                 Some(m) => Err(macro_as_variable(m, span)),
-                None => Ok(Core::new(CoreKind::Global(global), span)),
+                None => {
+                    self.note_close_local(name, global, span);
+                    Ok(Core::new(CoreKind::Global(global), span))
+                }
             },
+        }
+    }
+
+    /// Records a local variable in scope whose name is close to the free
+    /// reference `name` (only the innermost bindings are looked at, so deep
+    /// nesting stays linear).
+    fn note_close_local(&mut self, name: Symbol, global: Symbol, span: Span) {
+        const LOOKED_AT: usize = 64;
+        if self.scopes.is_empty() {
+            return;
+        }
+        let text = name.name();
+        if text.starts_with(' ') {
+            return;
+        }
+        let locals = self
+            .scopes
+            .iter()
+            .rev()
+            .flat_map(|scope| scope.iter().rev())
+            .take(LOOKED_AT)
+            .filter(|(_, binding)| matches!(binding, Binding::Var(_)))
+            .map(|(local, _)| local.name())
+            .filter(|local| !local.starts_with(' '));
+        if let Some(close) = crate::diagnostics::closest_name(&text, locals) {
+            self.local_suggestions
+                .push((span, global, Symbol::intern(&close)));
         }
     }
 
@@ -630,9 +665,15 @@ impl<'a> Expander<'a> {
         binding: Option<VarId>,
         span: Span,
     ) -> Result<Core> {
-        self.build_lambda(params, name, binding, span, |this| {
+        let mut lambda = self.build_lambda(params, name, binding, span, |this| {
             this.expand_body(body, span)
-        })
+        })?;
+        if let (CoreKind::Lambda(core), [first, _, ..]) = (&mut lambda.kind, body) {
+            if let DatumKind::String(doc) = &first.kind {
+                core.doc = Some(Rc::from(doc.as_str()));
+            }
+        }
+        Ok(lambda)
     }
 
     /// A lambda whose body `make_body` builds inside the lambda's scope (with
@@ -671,6 +712,7 @@ impl<'a> Expander<'a> {
                 params: param_vars,
                 rest,
                 body,
+                doc: None,
             })
         };
         let result = build();
