@@ -25,6 +25,20 @@ pub fn check_all_live(values: &[Value]) -> Result<()> {
     values.iter().try_for_each(check_live)
 }
 
+/// Calls `f` with `call` once every value of `data` is known to be alive:
+/// how a walker over a snapshot of its arguments (`map`, `fold`, `any`...)
+/// delivers each element, so a callback that destroys the arena stops the
+/// walk with an `arena-destroyed` error instead of being fed dead data.
+pub fn apply_live(
+    interp: &mut crate::interp::Interp,
+    data: &[Value],
+    f: &Value,
+    call: &[Value],
+) -> Result<Value> {
+    check_all_live(data)?;
+    interp.apply(f, call)
+}
+
 /// The error for any use of a value that lived in an arena which has since been
 /// destroyed or reset.
 pub fn dead_arena_error(owner: &Owner) -> Error {

@@ -175,9 +175,10 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Calls `f` and tells whether its result is true.
-fn test(interp: &mut Interp, f: &Value, args: &[Value]) -> Result<bool> {
-    Ok(interp.apply(f, args)?.is_true())
+/// Calls `f` (once `data` is known to be alive) and tells whether its
+/// result is true.
+fn test(interp: &mut Interp, data: &[Value], f: &Value, call: &[Value]) -> Result<bool> {
+    Ok(args::apply_live(interp, data, f, call)?.is_true())
 }
 
 /// Element `i` of each list.
@@ -618,7 +619,7 @@ fn member(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         Some(f) => {
             let f = args::procedure("member", f)?;
             find_tail(interp, "member", &args[1], |i, e| {
-                test(i, f, &[args[0].clone(), e.clone()])
+                test(i, &[], f, &[args[0].clone(), e.clone()])
             })
         }
     }
@@ -669,7 +670,7 @@ fn assoc(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         Some(f) => {
             let f = args::procedure("assoc", f)?;
             find_assoc(interp, "assoc", &args[1], |i, k| {
-                test(i, f, &[args[0].clone(), k.clone()])
+                test(i, &[], f, &[args[0].clone(), k.clone()])
             })
         }
     }
@@ -685,14 +686,19 @@ fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         let items = args::list("map", list)?;
         let mut out = Vec::with_capacity(items.len());
         for item in &items {
-            out.push(interp.apply(f, std::slice::from_ref(item))?);
+            out.push(args::apply_live(
+                interp,
+                args,
+                f,
+                std::slice::from_ref(item),
+            )?);
         }
         return Ok(Value::list(out));
     }
     let (lists, n) = columns("map", &args[1..])?;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        out.push(interp.apply(f, &row(&lists, i))?);
+        out.push(args::apply_live(interp, args, f, &row(&lists, i))?);
     }
     Ok(Value::list(out))
 }
@@ -702,13 +708,13 @@ fn for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("for-each", &args[0])?;
     if let [_, list] = args {
         for item in &args::list("for-each", list)? {
-            interp.apply(f, std::slice::from_ref(item))?;
+            args::apply_live(interp, args, f, std::slice::from_ref(item))?;
         }
         return Ok(Value::Unspecified);
     }
     let (lists, n) = columns("for-each", &args[1..])?;
     for i in 0..n {
-        interp.apply(f, &row(&lists, i))?;
+        args::apply_live(interp, args, f, &row(&lists, i))?;
     }
     Ok(Value::Unspecified)
 }
@@ -719,7 +725,7 @@ fn append_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (lists, n) = columns("append-map", &args[1..])?;
     let mut out = Vec::new();
     for i in 0..n {
-        let result = interp.apply(f, &row(&lists, i))?;
+        let result = args::apply_live(interp, args, f, &row(&lists, i))?;
         out.extend(args::list("append-map", &result)?);
     }
     Ok(Value::list(out))
@@ -731,7 +737,7 @@ fn filter_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (lists, n) = columns("filter-map", &args[1..])?;
     let mut out = Vec::new();
     for i in 0..n {
-        let result = interp.apply(f, &row(&lists, i))?;
+        let result = args::apply_live(interp, args, f, &row(&lists, i))?;
         if result.is_true() {
             out.push(result);
         }
@@ -749,7 +755,12 @@ fn split(
     let pred = args::procedure(who, pred)?;
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for item in args::list(who, list)? {
-        if test(interp, pred, std::slice::from_ref(&item))? {
+        if test(
+            interp,
+            std::slice::from_ref(list),
+            pred,
+            std::slice::from_ref(&item),
+        )? {
             yes.push(item);
         } else {
             no.push(item);
@@ -785,7 +796,7 @@ fn reduce(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         return Ok(args[1].clone());
     };
     for item in items {
-        acc = interp.apply(f, &[item, acc])?;
+        acc = args::apply_live(interp, args, f, &[item, acc])?;
     }
     Ok(acc)
 }
@@ -798,7 +809,7 @@ fn fold_left(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     for i in 0..n {
         let mut call = vec![acc];
         call.extend(row(&lists, i));
-        acc = interp.apply(f, &call)?;
+        acc = args::apply_live(interp, args, f, &call)?;
     }
     Ok(acc)
 }
@@ -811,7 +822,7 @@ fn fold_right(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     for i in (0..n).rev() {
         let mut call = row(&lists, i);
         call.push(acc);
-        acc = interp.apply(f, &call)?;
+        acc = args::apply_live(interp, args, f, &call)?;
     }
     Ok(acc)
 }
@@ -824,7 +835,7 @@ fn fold(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     for i in 0..n {
         let mut call = row(&lists, i);
         call.push(acc);
-        acc = interp.apply(f, &call)?;
+        acc = args::apply_live(interp, args, f, &call)?;
     }
     Ok(acc)
 }
@@ -844,7 +855,7 @@ fn delete(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         Some(f) => {
             let f = args::procedure("delete", f)?;
             for item in items {
-                if !test(interp, f, &[args[0].clone(), item.clone()])? {
+                if !test(interp, args, f, &[args[0].clone(), item.clone()])? {
                     out.push(item);
                 }
             }
@@ -870,7 +881,7 @@ fn delete_duplicates(interp: &mut Interp, args: &[Value]) -> Result<Value> {
             let f = args::procedure("delete-duplicates", f)?;
             'items: for item in items {
                 for kept in &out {
-                    if test(interp, f, &[kept.clone(), item.clone()])? {
+                    if test(interp, args, f, &[kept.clone(), item.clone()])? {
                         continue 'items;
                     }
                 }
@@ -886,7 +897,7 @@ fn list_index(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("list-index", &args[0])?;
     let (lists, n) = columns("list-index", &args[1..])?;
     for i in 0..n {
-        if test(interp, f, &row(&lists, i))? {
+        if test(interp, args, f, &row(&lists, i))? {
             return Ok(Value::Int(i as i64));
         }
     }
@@ -898,7 +909,7 @@ fn any(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("any", &args[0])?;
     let (lists, n) = columns("any", &args[1..])?;
     for i in 0..n {
-        let result = interp.apply(f, &row(&lists, i))?;
+        let result = args::apply_live(interp, args, f, &row(&lists, i))?;
         if result.is_true() {
             return Ok(result);
         }
@@ -912,7 +923,7 @@ fn every(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (lists, n) = columns("every", &args[1..])?;
     let mut last = Value::Bool(true);
     for i in 0..n {
-        last = interp.apply(f, &row(&lists, i))?;
+        last = args::apply_live(interp, args, f, &row(&lists, i))?;
         if !last.is_true() {
             return Ok(last);
         }
@@ -926,7 +937,7 @@ fn count(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let (lists, n) = columns("count", &args[1..])?;
     let mut total: i64 = 0;
     for i in 0..n {
-        if test(interp, f, &row(&lists, i))? {
+        if test(interp, args, f, &row(&lists, i))? {
             total += 1;
         }
     }

@@ -32,7 +32,14 @@ fn split_args<'a>(who: &str, values: &'a [Value]) -> Result<(&'a Value, &'a Valu
 }
 
 /// Stable merge sort calling `less` through the interpreter.
-fn merge_sort(interp: &mut Interp, less: &Value, items: Vec<Value>) -> Result<Vec<Value>> {
+/// `sequence` is what is sorted: it must stay alive through every comparison
+/// (a `less` that destroys its arena stops the sort with an error).
+fn merge_sort(
+    interp: &mut Interp,
+    less: &Value,
+    sequence: &Value,
+    items: Vec<Value>,
+) -> Result<Vec<Value>> {
     let mut items = items;
     let n = items.len();
     let mut buffer: Vec<Value> = Vec::with_capacity(n);
@@ -46,9 +53,10 @@ fn merge_sort(interp: &mut Interp, less: &Value, items: Vec<Value>) -> Result<Ve
             let (mut i, mut j) = (start, mid);
             while i < mid && j < end {
                 // Take from the right only when it is strictly less: stability.
-                let right_first = interp
-                    .apply(less, &[items[j].clone(), items[i].clone()])?
-                    .is_true();
+                let pair = [items[j].clone(), items[i].clone()];
+                let right_first =
+                    args::apply_live(interp, std::slice::from_ref(sequence), less, &pair)?
+                        .is_true();
                 if right_first {
                     buffer.push(items[j].clone());
                     j += 1;
@@ -73,11 +81,11 @@ fn sort(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         Value::Vector(v) => {
             args::check_live(sequence)?;
             let items = v.items.borrow().clone();
-            Ok(Value::vector(merge_sort(interp, less, items)?))
+            Ok(Value::vector(merge_sort(interp, less, sequence, items)?))
         }
         other => {
             let items = args::list("sort", other)?;
-            Ok(Value::list(merge_sort(interp, less, items)?))
+            Ok(Value::list(merge_sort(interp, less, sequence, items)?))
         }
     }
 }
@@ -86,7 +94,8 @@ fn sort_in_place(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let (less, sequence) = split_args("sort!", values)?;
     let vector = args::vector("sort!", sequence)?;
     let items = vector.items.borrow().clone();
-    let sorted = merge_sort(interp, less, items)?;
+    let sorted = merge_sort(interp, less, sequence, items)?;
+    args::check_live(sequence)?;
     *vector.items.borrow_mut() = sorted;
     Ok(Value::Unspecified)
 }
