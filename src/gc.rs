@@ -187,8 +187,8 @@ fn children(value: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::HashTable(h) => {
-            if let Ok(map) = h.map.try_borrow() {
-                for (key, value) in map.values() {
+            if let (Ok(map), Ok(overflow)) = (h.map.try_borrow(), h.overflow.try_borrow()) {
+                for (key, value) in map.values().chain(overflow.iter()) {
                     push(key.clone());
                     push(value.clone());
                 }
@@ -231,9 +231,12 @@ fn clear(value: &Value) -> bool {
             Ok(mut state) => *state = PromiseState::Forced(Value::Unspecified),
             Err(_) => return false,
         },
-        Value::HashTable(h) => match h.map.try_borrow_mut() {
-            Ok(mut map) => drop(std::mem::take(&mut *map)),
-            Err(_) => return false,
+        Value::HashTable(h) => match (h.map.try_borrow_mut(), h.overflow.try_borrow_mut()) {
+            (Ok(mut map), Ok(mut overflow)) => {
+                drop(std::mem::take(&mut *map));
+                drop(std::mem::take(&mut *overflow));
+            }
+            _ => return false,
         },
         Value::Record(r) => match r.fields.try_borrow_mut() {
             Ok(mut fields) => drop(std::mem::take(&mut *fields)),

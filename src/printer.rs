@@ -420,11 +420,11 @@ impl Printer<'_> {
                 let _ = write!(self.out, "#<procedure {}>", p.name);
             }
             Value::Promise(_) => self.out.push_str("#<promise>"),
-            Value::HashTable(h) => match h.map.try_borrow() {
-                Ok(map) => {
-                    let _ = write!(self.out, "#<hash-table {}>", map.len());
+            Value::HashTable(h) => match (h.map.try_borrow(), h.overflow.try_borrow()) {
+                (Ok(map), Ok(overflow)) => {
+                    let _ = write!(self.out, "#<hash-table {}>", map.len() + overflow.len());
                 }
-                Err(_) => self.out.push_str("#<hash-table>"),
+                _ => self.out.push_str("#<hash-table>"),
             },
             Value::Arena(tag) => {
                 let _ = write!(self.out, "#<arena {}>", tag.id.slot);

@@ -617,6 +617,10 @@ pub enum PromiseState {
 pub struct HashTable {
     pub kind: HashKind,
     pub map: RefCell<std::collections::HashMap<HashKey, (Value, Value)>>,
+    /// Entries of `equal?` keys that cannot be keyed by structure (nested
+    /// too deep, too large, cyclic: see `builtins::hashtables::key_for`),
+    /// found by comparing with `equal?`.
+    pub overflow: RefCell<Vec<(Value, Value)>>,
 }
 
 /// Which equivalence a hash table uses.
@@ -654,15 +658,34 @@ impl HashTable {
         HashTable {
             kind,
             map: RefCell::new(std::collections::HashMap::new()),
+            overflow: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.map.borrow().len() + self.overflow.borrow().len()
+    }
+
+    /// Whether the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every entry, copied out (no borrow is kept while the caller runs).
+    pub fn entries(&self) -> Vec<(Value, Value)> {
+        let mut entries: Vec<(Value, Value)> = self.map.borrow().values().cloned().collect();
+        entries.extend(self.overflow.borrow().iter().cloned());
+        entries
     }
 }
 
 impl Drop for HashTable {
     fn drop(&mut self) {
         let map = std::mem::take(self.map.get_mut());
-        if !map.is_empty() {
-            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(map));
+        let overflow = std::mem::take(self.overflow.get_mut());
+        if !map.is_empty() || !overflow.is_empty() {
+            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop((map, overflow)));
         }
     }
 }

@@ -240,6 +240,12 @@ fn is_procedure(_: &mut Interp, values: &[Value]) -> Result<Value> {
 }
 
 fn error(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    // A message string from a dead arena is an error of its own, not "".
+    for part in values.iter().take(2) {
+        if matches!(part, Value::Str(_)) {
+            args::check_live(part)?;
+        }
+    }
     let mut message = String::new();
     let mut irritants = values;
     match values.first() {

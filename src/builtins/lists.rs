@@ -870,9 +870,28 @@ fn delete_duplicates(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let mut out: Vec<Value> = Vec::new();
     match args.get(1) {
         None => {
+            // Keys that cannot be hashed by structure (deep, huge, cyclic)
+            // are compared with equal? against the others like them.
             let mut seen = std::collections::HashSet::new();
+            let mut unkeyed: Vec<Value> = Vec::new();
             for item in items {
-                if seen.insert(key_for(HashKind::Equal, &item)) {
+                let new = match key_for(interp, HashKind::Equal, &item)? {
+                    Some(key) => seen.insert(key),
+                    None => {
+                        let mut found = false;
+                        for other in &unkeyed {
+                            if equal_in(&interp.arenas, other, &item)? {
+                                found = true;
+                                break;
+                            }
+                        }
+                        if !found {
+                            unkeyed.push(item.clone());
+                        }
+                        !found
+                    }
+                };
+                if new {
                     out.push(item);
                 }
             }

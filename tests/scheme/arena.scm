@@ -215,3 +215,27 @@ in-parent ; => (x (y))
 (define walked (make-arena 1024))
 (define walked-vector (copy-to-arena (vector 3 1 2) walked))
 (sort! walked-vector (lambda (a b) (if (arena-live? walked) (destroy-arena walked)) (< a b))) ; error: arena-destroyed at (sort! walked-vector (lambda (a b) (if (arena-live? walked) (destroy-arena walked)) (< a b)))
+
+; A dead string is never read as "": not as a hash key (even inside a list),
+; not as an error message.
+(define gone (make-arena 1024))
+(define gone-string (copy-to-arena "hello" gone))
+(destroy-arena gone)
+(define keyed (make-hash-table))
+(hash-table-set! keyed (list gone-string) 1) ; error: arena-destroyed at (hash-table-set! keyed (list gone-string) 1)
+(hash-table-ref/default keyed (vector 1 gone-string) 0) ; error: arena-destroyed at (hash-table-ref/default keyed (vector 1 gone-string) 0)
+(error gone-string 1) ; error: arena-destroyed at (error gone-string 1)
+(error 'who gone-string) ; error: arena-destroyed at (error 'who gone-string)
+(hash-table-count keyed) ; => 0
+
+; An arena bytevector is an equal? key by its bytes, like a heap one.
+(define keys-arena (make-arena 64))
+(define arena-key (arena-alloc keys-arena 4))
+(bytevector-u8-set! arena-key 0 7)
+(hash-table-set! keyed arena-key 'found)
+(hash-table-ref/default keyed (bytevector 7 0 0 0) 'missing) ; => found
+(hash-table-set! keyed (bytevector 7 0 0 0) 'again)
+(hash-table-count keyed) ; => 1
+; setting the key again stored the heap key in place of the arena one
+(destroy-arena keys-arena)
+(hash-table-ref/default keyed (bytevector 7 0 0 0) 'missing) ; => again

@@ -89,3 +89,31 @@ total                               ; => 35
 (hash-table-count t)                ; => 2
 (hash-table-ref t 'a)               ; => 1
 (hash-table-ref t 'b)               ; => 2
+
+; equal? tables find equal keys however deep, large or cyclic they are, and
+; setting such a key again replaces its entry.
+(define (nested n) (if (= n 0) '() (list (nested (- n 1)))))
+(define deep-table (make-hash-table))
+(hash-table-set! deep-table (nested 100) 'first)
+(hash-table-set! deep-table (nested 100) 'second)
+(hash-table-set! deep-table (nested 99) 'shallower)
+(hash-table-count deep-table) ; => 2
+(hash-table-ref/default deep-table (nested 100) 'missing) ; => second
+(hash-table-ref/default deep-table (nested 101) 'missing) ; => missing
+(hash-table-contains? deep-table (nested 99)) ; => #t
+(hash-table-delete! deep-table (nested 100))
+(hash-table-count deep-table) ; => 1
+(define (cycle . items) (let ((l (list-copy items))) (set-cdr! (last-pair l) l) l))
+(hash-table-set! deep-table (cycle 1 2) 'cyclic)
+(hash-table-ref/default deep-table (cycle 1 2) 'missing) ; => cyclic
+(hash-table-ref/default deep-table (cycle 1 2 1 2) 'missing) ; => cyclic
+(hash-table-ref/default deep-table (cycle 2 1) 'missing) ; => missing
+(hash-table-set! deep-table (iota 1100000) 'huge)
+(hash-table-ref/default deep-table (iota 1100000) 'missing) ; => huge
+(hash-table-count deep-table) ; => 3
+(length (hash-table-keys (hash-table-copy deep-table))) ; => 3
+(hash-table-update!/default deep-table (nested 99) (lambda (v) (list v)) #f)
+(hash-table-ref deep-table (nested 99)) ; => (shallower)
+(length (delete-duplicates (list (nested 80) (nested 80) (nested 79)))) ; => 2
+(hash-table-clear! deep-table)
+(hash-table-count deep-table) ; => 0
