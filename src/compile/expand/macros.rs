@@ -94,12 +94,7 @@ impl Expander<'_> {
         let mut depth = self.scopes.len();
         let mut env = self.env;
         loop {
-            let found = self.scopes[..depth]
-                .iter()
-                .rev()
-                .flat_map(|scope| scope.iter().rev())
-                .find(|(n, _)| *n == name)
-                .map(|(_, b)| b.clone());
+            let found = self.scopes.find(name, depth);
             if let Some(binding) = found {
                 return Resolved::Local(binding);
             }
@@ -317,9 +312,7 @@ impl Expander<'_> {
         let (name, spec) = self.define_parts_of_syntax(datum, items)?;
         let m = self.parse_macro(name, spec, self.scopes.len())?;
         let key = Symbol::intern(name.as_symbol().unwrap_or_default());
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.push((key, Binding::Macro(m)));
-        }
+        self.scopes.bind(key, Binding::Macro(m));
         Ok(())
     }
 

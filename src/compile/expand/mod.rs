@@ -7,6 +7,7 @@
 
 mod derived;
 mod macros;
+mod scopes;
 
 pub use derived::{feature_met, library_name_text, read_included, FEATURES};
 use macros::{macro_as_variable, Binding, Resolved};
@@ -16,6 +17,7 @@ use crate::compile::core::*;
 use crate::compile::env::{EnvId, Environment};
 use crate::compile::quasi;
 use crate::compile::quote::datum_to_value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -30,7 +32,7 @@ pub const TOPLEVEL: LambdaId = 0;
 /// Expander state for one top-level form.
 pub struct Expander<'a> {
     pub vars: Vec<VarInfo>,
-    scopes: Vec<Vec<(Symbol, Binding)>>,
+    scopes: scopes::Scopes,
     /// Names introduced by macro templates, each standing for an original
     /// name as seen where its macro was defined (see [`macros`]).
     /// (Kept by the interpreter: a macro defined by a macro carries aliases
@@ -84,7 +86,7 @@ impl<'a> Expander<'a> {
     pub fn new(context: ExpandContext<'a>) -> Expander<'a> {
         Expander {
             vars: Vec::new(),
-            scopes: Vec::new(),
+            scopes: scopes::Scopes::default(),
             aliases: context.aliases,
             global_macros: context.macros,
             expansion_depth: 0,
@@ -184,9 +186,7 @@ impl<'a> Expander<'a> {
         }
         let locals = self
             .scopes
-            .iter()
-            .rev()
-            .flat_map(|scope| scope.iter().rev())
+            .innermost_first()
             .take(LOOKED_AT)
             .filter(|(_, binding)| matches!(binding, Binding::Var(_)))
             .map(|(local, _)| local.name())
@@ -722,9 +722,7 @@ impl<'a> Expander<'a> {
     }
 
     fn bind(&mut self, name: Symbol, var: VarId) {
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.push((name, Binding::Var(var)));
-        }
+        self.scopes.bind(name, Binding::Var(var));
     }
 
     /// Expands a body: internal definitions (anywhere among the expressions) get
@@ -751,7 +749,10 @@ impl<'a> Expander<'a> {
             .filter_map(|d| self.definition_name(d))
             .collect();
         if defined.is_empty() {
-            let exprs = self.expand_all(&flat)?;
+            let exprs = flat
+                .iter()
+                .map(|d| self.expand(d))
+                .collect::<Result<Vec<_>>>()?;
             return Ok(seq(exprs, span));
         }
         {
@@ -813,20 +814,39 @@ impl<'a> Expander<'a> {
     /// Splices `(begin ...)` forms of a body into one list, after rewriting
     /// definition forms (`define-values`, `define-record-type`, `include`) into
     /// plain `define`s.
-    fn flatten_body(&mut self, forms: &[Datum], out: &mut Vec<Datum>) -> Result<()> {
+    /// The forms written in the body are borrowed, not copied, so nested
+    /// bodies cost memory linear in the source, not in its depth squared.
+    fn flatten_body<'d>(
+        &mut self,
+        forms: &'d [Datum],
+        out: &mut Vec<Cow<'d, Datum>>,
+    ) -> Result<()> {
         stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
             self.flatten_body_inner(forms, out)
         })
     }
 
-    fn flatten_body_inner(&mut self, forms: &[Datum], out: &mut Vec<Datum>) -> Result<()> {
+    /// Flattens a form the expander made (a rewritten definition, a macro's
+    /// output) into owned forms.
+    fn flatten_made(&mut self, form: Datum, out: &mut Vec<Cow<'_, Datum>>) -> Result<()> {
+        let mut made = Vec::new();
+        self.flatten_body(std::slice::from_ref(&form), &mut made)?;
+        out.extend(made.into_iter().map(|f| Cow::Owned(f.into_owned())));
+        Ok(())
+    }
+
+    fn flatten_body_inner<'d>(
+        &mut self,
+        forms: &'d [Datum],
+        out: &mut Vec<Cow<'d, Datum>>,
+    ) -> Result<()> {
         for form in forms {
             if let Some(rewritten) = self.rewrite_definition(form)? {
-                self.flatten_body(std::slice::from_ref(&rewritten), out)?;
+                self.flatten_made(rewritten, out)?;
                 continue;
             }
             if let Some(expanded) = self.expand_macro_use(form)? {
-                self.flatten_body(std::slice::from_ref(&expanded), out)?;
+                self.flatten_made(expanded, out)?;
                 continue;
             }
             if let Some(items) = list_items(form) {
@@ -842,7 +862,7 @@ impl<'a> Expander<'a> {
                     _ => {}
                 }
             }
-            out.push(form.clone());
+            out.push(Cow::Borrowed(form));
         }
         Ok(())
     }
@@ -864,20 +884,20 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn parse_bindings(
+    fn parse_bindings<'d>(
         &self,
-        datum: &Datum,
+        datum: &'d Datum,
         form: &str,
-    ) -> Result<Vec<(Symbol, Span, Option<Datum>)>> {
+    ) -> Result<Vec<(Symbol, Span, Option<&'d Datum>)>> {
         let items = list_items(datum).ok_or_else(|| {
             syntax_error(datum.span, format!("{form}: expected a list of bindings"))
                 .with_help(format!("write ({form} ((name value) ...) body ...)"))
         })?;
-        let mut out: Vec<(Symbol, Span, Option<Datum>)> = Vec::new();
+        let mut out: Vec<(Symbol, Span, Option<&'d Datum>)> = Vec::new();
         for binding in items {
             let parts = list_items(binding);
             let (name, value) = match parts {
-                Some([name, value]) => (name, Some(value.clone())),
+                Some([name, value]) => (name, Some(value)),
                 Some([name]) if form == "do" => (name, None),
                 _ => {
                     return Err(syntax_error(
