@@ -694,3 +694,17 @@ fn compiling_deeply_nested_code_takes_memory_linear_in_its_size() {
         "{stderr}"
     );
 }
+
+#[test]
+fn max_memory_bounds_macro_expansion() {
+    let file = script(
+        "(define-syntax double (syntax-rules () ((_ 0 x) (quote x)) ((_ (n) x) (double n (x x)))))\n\
+         (define v (double ((((((((((((((((((((((((((((((0)))))))))))))))))))))))))))))) 1))\n",
+    );
+    let stderr = stderr_of(&["--max-memory", "60M", &file.0.display().to_string()], 1);
+    assert!(stderr.contains("eshkol::memory"), "{stderr}");
+    assert!(
+        stderr.contains("macro `double`: memory limit exceeded while expanding"),
+        "{stderr}"
+    );
+}

@@ -312,3 +312,30 @@ fn errors_on_very_long_lines_are_reported_without_panicking() {
         assert!(report.contains("car: expected a pair, got 1"), "{report}");
     }
 }
+
+#[test]
+fn macro_expansion_is_bounded_in_size() {
+    // Grows by one element at each of thousands of steps.
+    check(
+        "(define-syntax grow (syntax-rules () ((_ x ...) (grow x ... 1))))\n(grow)",
+        ErrorKind::Syntax,
+        "(grow)",
+    );
+    // Doubles at every step: 2^30 parts if nothing stopped it.
+    check(
+        "(define-syntax double (syntax-rules () ((_ 0 x) (quote x)) ((_ (n) x) (double n (x x)))))\n\
+         (define v (double ((((((((((((((((((((((((((((((0)))))))))))))))))))))))))))))) 1))",
+        ErrorKind::Syntax,
+        "(double ((((((((((((((((((((((((((((((0)))))))))))))))))))))))))))))) 1)",
+    );
+    // A large but reasonable expansion still works.
+    let mut interp = Interp::new_captured();
+    assert_eq!(
+        value_of(
+            &mut interp,
+            "(define-syntax double (syntax-rules () ((_ 0 x) (quote x)) ((_ (n) x) (double n (x x)))))\n\
+             (length (double ((((((((((((((((0)))))))))))))))) 1))"
+        ),
+        "2"
+    );
+}

@@ -60,6 +60,7 @@ fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -
         envs: &mut interp.envs,
         env: interp.current_env,
         library_known: &library_known,
+        max_memory: interp.max_memory,
     });
     f(&mut expander)
 }

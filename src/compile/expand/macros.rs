@@ -81,6 +81,35 @@ pub(super) enum Resolved {
 /// expanding into itself).
 const MAX_EXPANSIONS: usize = 10_000;
 
+/// Data nodes all macro expansions of one top-level form may produce, in
+/// total (each costs about 100 bytes while it lives). A macro that doubles its input, or one that grows
+/// it a little at each of thousands of steps, stops here with a syntax
+/// error instead of exhausting memory.
+const MAX_EXPANDED_NODES: usize = 2_000_000;
+
+/// Expanded nodes between two comparisons of resident memory with
+/// `--max-memory`.
+const NODES_BETWEEN_MEMORY_CHECKS: usize = 1 << 16;
+
+/// The number of nodes (lists, vectors, atoms) in a datum.
+fn datum_nodes(datum: &Datum) -> usize {
+    let mut count = 0;
+    let mut pending = vec![datum];
+    while let Some(d) = pending.pop() {
+        count += 1;
+        match &d.kind {
+            DatumKind::List(items) | DatumKind::Vector(items) => pending.extend(items),
+            DatumKind::DottedList(items, tail) => {
+                pending.extend(items);
+                pending.push(tail);
+            }
+            DatumKind::Label(_, inner) => pending.push(inner),
+            _ => {}
+        }
+    }
+    count
+}
+
 pub(super) fn macro_as_variable(m: &Macro, span: Span) -> Error {
     syntax_error(span, format!("`{}` is a macro, not a variable", m.name))
         .with_help(format!("use it at the head of a form: ({} ...)", m.name))
@@ -263,7 +292,43 @@ impl Expander<'_> {
             );
         }
         self.expansion_depth += 1;
+        self.charge_expansion(&m, datum, &expanded)?;
         Ok(Some(expanded))
+    }
+
+    /// Counts an expansion's size against [`MAX_EXPANDED_NODES`] and, now
+    /// and then, resident memory against `--max-memory`.
+    fn charge_expansion(&mut self, m: &Macro, use_site: &Datum, expanded: &Datum) -> Result<()> {
+        let before = self.expanded_nodes;
+        self.expanded_nodes += datum_nodes(expanded);
+        if self.expanded_nodes > MAX_EXPANDED_NODES {
+            return Err(syntax_error(
+                use_site.span,
+                format!(
+                    "macro `{}` expands into too much code (more than {MAX_EXPANDED_NODES} parts in one top-level form)",
+                    m.name
+                ),
+            )
+            .with_help("a macro that copies its input at every step grows exponentially: check its recursion"));
+        }
+        let crossed = before / NODES_BETWEEN_MEMORY_CHECKS
+            != self.expanded_nodes / NODES_BETWEEN_MEMORY_CHECKS;
+        if let (true, Some(limit)) = (crossed, self.max_memory) {
+            let resident = crate::interp::resident_bytes().unwrap_or(0);
+            if resident > limit {
+                return Err(Error::new(
+                    ErrorKind::Memory,
+                    format!(
+                        "macro `{}`: memory limit exceeded while expanding: {} resident, the limit is {}",
+                        m.name,
+                        crate::interp::human_bytes(resident),
+                        crate::interp::human_bytes(limit)
+                    ),
+                )
+                .at(use_site.span));
+            }
+        }
+        Ok(())
     }
 
     /// Parses a macro definition's transformer.

@@ -42,6 +42,10 @@ pub struct Expander<'a> {
     global_macros: &'a mut HashMap<Symbol, Rc<Macro>>,
     /// Nested macro expansions in progress (to stop runaway recursion).
     expansion_depth: usize,
+    /// Data nodes macro expansions have produced in this top-level form.
+    expanded_nodes: usize,
+    /// The resident-memory bound (`--max-memory`), checked as expansions grow.
+    max_memory: Option<usize>,
     lambda_stack: Vec<LambdaId>,
     next_lambda: LambdaId,
     /// Where `include` registers the files it reads.
@@ -67,6 +71,8 @@ pub struct ExpandContext<'a> {
     pub envs: &'a mut Vec<Environment>,
     pub env: EnvId,
     pub library_known: &'a dyn Fn(&str) -> bool,
+    /// The resident-memory bound macro expansion is held to.
+    pub max_memory: Option<usize>,
 }
 
 /// A syntax error at `span`.
@@ -90,6 +96,8 @@ impl<'a> Expander<'a> {
             aliases: context.aliases,
             global_macros: context.macros,
             expansion_depth: 0,
+            expanded_nodes: 0,
+            max_memory: context.max_memory,
             lambda_stack: vec![TOPLEVEL],
             next_lambda: TOPLEVEL + 1,
             sources: context.sources,
