@@ -708,3 +708,38 @@ fn max_memory_bounds_macro_expansion() {
         "{stderr}"
     );
 }
+
+#[test]
+fn max_memory_bounds_builtins_that_build_big_results() {
+    for (program, who) in [
+        (
+            "(define v (make-vector 4000000 0)) (vector->list v)",
+            "vector->list",
+        ),
+        (
+            "(define s (make-string 4000000 #\\a)) (string->list s)",
+            "string->list",
+        ),
+        ("(define l (make-list 1500000 1)) (append l l)", "append"),
+        ("(define l (make-list 1200000 1)) (map + l)", "map"),
+        ("(iota 4000000)", "iota"),
+    ] {
+        let stderr = stderr_of(&["--max-memory", "150M", "-e", program], 1);
+        assert!(stderr.contains("eshkol::memory"), "{program}: {stderr}");
+        assert!(
+            stderr.contains(&format!("× {who}: ")) && stderr.contains("150 MiB"),
+            "{program}: {stderr}"
+        );
+    }
+    // The same calls on smaller data are within the bound.
+    eshkol()
+        .args([
+            "--max-memory",
+            "150M",
+            "-e",
+            "(length (vector->list (make-vector 100000 0)))",
+        ])
+        .assert()
+        .success()
+        .stdout("100000\n");
+}

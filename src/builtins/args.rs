@@ -39,6 +39,18 @@ pub fn apply_live(
     interp.apply(f, call)
 }
 
+/// The heap cost of one list element: its pair (with the `Rc` counts) and
+/// the element's slot while the list is built.
+const LIST_ELEMENT_BYTES: usize =
+    std::mem::size_of::<crate::value::Pair>() + 16 + std::mem::size_of::<Value>();
+
+/// Refuses, before it is built, a list of `n` elements that would take the
+/// process past `--max-memory`: builtins whose result grows with their input
+/// (`vector->list`, `append`, `map`...) call it first.
+pub fn check_list_size(interp: &crate::interp::Interp, who: &str, n: usize) -> Result<()> {
+    interp.check_allocation(who, n.saturating_mul(LIST_ELEMENT_BYTES))
+}
+
 /// The error for any use of a value that lived in an arena which has since been
 /// destroyed or reset.
 pub fn dead_arena_error(owner: &Owner) -> Error {

@@ -98,6 +98,10 @@ pub static PRIMITIVES: &[Primitive] = &[
 const MAX_LIST_ELEMENTS: usize = 1 << 26;
 
 /// A vector with room for `n` list elements, or a Memory error.
+/// Elements a list builder that cannot know its result's length makes
+/// between two budget checks.
+const CHECK_EVERY: usize = 1 << 16;
+
 fn reserve(interp: &Interp, who: &str, n: usize) -> Result<Vec<Value>> {
     let too_large = || {
         Error::new(
@@ -108,7 +112,7 @@ fn reserve(interp: &Interp, who: &str, n: usize) -> Result<Vec<Value>> {
     if n > MAX_LIST_ELEMENTS {
         return Err(too_large());
     }
-    interp.check_allocation(who, n.saturating_mul(std::mem::size_of::<Value>()))?;
+    args::check_list_size(interp, who, n)?;
     let mut out = Vec::new();
     out.try_reserve_exact(n).map_err(|_| too_large())?;
     Ok(out)
@@ -316,13 +320,15 @@ fn length(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(append list ... x)`
-fn append(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn append(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let Some((last, lists)) = args.split_last() else {
         return Ok(Value::Null);
     };
     let mut items = Vec::new();
     for l in lists {
-        items.extend(args::list("append", l)?);
+        let part = args::list("append", l)?;
+        args::check_list_size(interp, "append", items.len() + part.len())?;
+        items.extend(part);
     }
     Ok(Value::list_with_tail(items, last.clone()))
 }
@@ -359,10 +365,15 @@ fn append_bang(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(reverse list)`
-fn reverse(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn reverse(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let mut cursor = Cursor::new("reverse", &args[0]);
     let mut out = Value::Null;
+    let mut n = 0usize;
     while let Some(p) = cursor.next()? {
+        n += 1;
+        if n.is_multiple_of(CHECK_EVERY) {
+            args::check_list_size(interp, "reverse", CHECK_EVERY)?;
+        }
         out = Value::cons(p.car(), out);
     }
     Ok(out)
@@ -426,11 +437,14 @@ fn list_set(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(list-copy list)`
-fn list_copy(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn list_copy(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let mut cursor = Cursor::new("list-copy", &args[0]);
     let mut items = Vec::new();
     while let Some(p) = cursor.next_any()? {
         items.push(p.car());
+        if items.len().is_multiple_of(CHECK_EVERY) {
+            args::check_list_size(interp, "list-copy", CHECK_EVERY)?;
+        }
     }
     Ok(Value::list_with_tail(items, cursor.cur))
 }
@@ -684,6 +698,7 @@ fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     if let [_, list] = args {
         // One list: no argument row to build per element.
         let items = args::list("map", list)?;
+        args::check_list_size(interp, "map", items.len())?;
         let mut out = Vec::with_capacity(items.len());
         for item in &items {
             out.push(args::apply_live(
@@ -696,6 +711,7 @@ fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         return Ok(Value::list(out));
     }
     let (lists, n) = columns("map", &args[1..])?;
+    args::check_list_size(interp, "map", n)?;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         out.push(args::apply_live(interp, args, f, &row(&lists, i))?);

@@ -466,8 +466,9 @@ fn string_fill(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(string->list s [start [end]])`.
-fn string_to_list(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn string_to_list(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let chars = slice("string->list", args, 1)?;
+    args::check_list_size(interp, "string->list", chars.len())?;
     let mut list = Value::Null;
     for c in chars.into_iter().rev() {
         list = Value::cons(Value::Char(c), list);
@@ -490,8 +491,12 @@ fn list_to_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(string->vector s [start [end]])`.
-fn string_to_vector(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn string_to_vector(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let chars = slice("string->vector", args, 1)?;
+    interp.check_allocation(
+        "string->vector",
+        chars.len().saturating_mul(std::mem::size_of::<Value>()),
+    )?;
     Ok(Value::vector(chars.into_iter().map(Value::Char).collect()))
 }
 

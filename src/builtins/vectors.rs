@@ -277,11 +277,12 @@ fn vector_set(_: &mut Interp, args: &[Value]) -> Result<Value> {
 }
 
 /// `(vector->list v [start [end]])`.
-fn vector_to_list(_: &mut Interp, args: &[Value]) -> Result<Value> {
+fn vector_to_list(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     const WHO: &str = "vector->list";
     let v = args::vector(WHO, &args[0])?;
     let items = v.items.borrow();
     let (start, end) = bounds(WHO, args, 1, items.len())?;
+    args::check_list_size(interp, WHO, end - start)?;
     let mut list = Value::Null;
     for item in items[start..end].iter().rev() {
         list = Value::cons(item.clone(), list);
