@@ -339,3 +339,29 @@ fn macro_expansion_is_bounded_in_size() {
         "2"
     );
 }
+
+#[test]
+fn errors_through_many_returning_handlers_keep_a_bounded_message() {
+    let mut interp = Interp::new_captured();
+    let code = "(define (nest n)
+                  (if (= n 0)
+                      (raise 'bottom)
+                      (with-exception-handler (lambda (e) e) (lambda () (nest (- n 1))))))
+                (nest 100000)";
+    let error = interp.eval_str("hostile", code).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Raise);
+    assert_eq!(
+        error.message(),
+        "exception handler returned from a non-continuable raise of bottom"
+    );
+    let code = "(define (nest-error n)
+                  (if (= n 0)
+                      (car 1)
+                      (with-exception-handler (lambda (e) e) (lambda () (nest-error (- n 1))))))
+                (nest-error 100000)";
+    let error = interp.eval_str("hostile", code).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "exception handler returned from a non-continuable error: car: expected a pair, got 1"
+    );
+}

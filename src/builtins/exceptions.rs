@@ -244,14 +244,16 @@ fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value
 /// The error when a handler returns from a non-continuable `error`: same
 /// kind, place and payload, and marked as seen by the handlers from `index`
 /// up.
+/// A handler returning from the error that says so keeps that message as it
+/// is, so errors passing through many handlers do not grow.
 fn handler_returned(error: &Error, index: usize) -> Error {
-    let mut secondary = Error::new(
-        error.kind(),
-        format!(
-            "exception handler returned from a non-continuable error: {}",
-            error.message()
-        ),
-    );
+    const RETURNED: &str = "exception handler returned from a non-continuable";
+    let message = if error.message().starts_with(RETURNED) {
+        error.message().to_string()
+    } else {
+        format!("{RETURNED} error: {}", error.message())
+    };
+    let mut secondary = Error::new(error.kind(), message);
     secondary.0.span = error.0.span;
     secondary.0.payload = error.0.payload.clone();
     secondary.0.handled_depth = Some(index);
