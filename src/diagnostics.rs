@@ -9,7 +9,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+
+mod window;
 
 use crate::syntax::{ReadError, ReadErrorKind, SourceId, Span};
 use crate::value::Value;
@@ -363,6 +365,34 @@ pub struct Source {
     pub text: Arc<str>,
     /// The source whose `include` read this one, if any.
     pub included_by: Option<SourceId>,
+    /// The byte offset of each line's start, made on first use: locations
+    /// and snippets are found by binary search, not by scanning the text.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl Source {
+    /// The byte offset of the start of each line (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let lines = self.line_starts();
+        let line = lines.partition_point(|&s| s <= offset).max(1);
+        let start = lines[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |t| t.chars().count())
+            + 1;
+        (line, col)
+    }
 }
 
 /// All source texts seen by an interpreter, so spans can be rendered later.
@@ -380,6 +410,7 @@ impl SourceMap {
             name: name.into(),
             text: Arc::from(crate::syntax::strip_bom(text)),
             included_by: None,
+            line_starts: std::sync::OnceLock::new(),
         });
         SourceId((self.sources.len() - 1) as u32)
     }
@@ -420,7 +451,7 @@ impl SourceMap {
     pub fn location(&self, span: Span) -> String {
         match self.get(span.source) {
             Some(source) => {
-                let (line, col) = line_col(&source.text, span.start as usize);
+                let (line, col) = source.line_col(span.start as usize);
                 format!("{}:{line}:{col}", source.name)
             }
             None => "<unknown>".to_string(),
@@ -470,20 +501,6 @@ fn longest_line_around(text: &str, span: &Span) -> usize {
         .unwrap_or(0)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
-}
-
 /// The miette view of an error: one snippet, of the primary source (or, for
 /// an error with no place of its own, of its first label's source), holding
 /// every label in that source. Labels in other sources become one-line notes
@@ -493,7 +510,7 @@ struct Report {
     message: String,
     code: String,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<window::Window>,
     labels: Vec<LabeledSpan>,
     /// "arena created here: other.scm:3:14", for labels outside the snippet.
     notes: Vec<String>,
@@ -541,7 +558,16 @@ impl Report {
             message: data.message.clone(),
             code: format!("eshkol::{}", data.kind.name()),
             help: data.help.clone(),
-            source: shown.map(|(_, src)| NamedSource::new(src.name.clone(), src.text.to_string())),
+            source: shown.map(|(source, src)| {
+                let spans = data
+                    .span
+                    .iter()
+                    .chain(data.labels.iter().map(|(s, _)| s))
+                    .filter(|s| s.source == source);
+                let start = spans.clone().map(|s| s.start as usize).min().unwrap_or(0);
+                let end = spans.map(|s| s.end as usize).max().unwrap_or(0);
+                window::Window::around(src, start, end)
+            }),
             labels: Vec::new(),
             notes: Vec::new(),
         };

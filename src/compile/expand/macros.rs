@@ -82,10 +82,16 @@ pub(super) enum Resolved {
 const MAX_EXPANSIONS: usize = 10_000;
 
 /// Data nodes all macro expansions of one top-level form may produce, in
-/// total (each costs about 100 bytes while it lives). A macro that doubles its input, or one that grows
-/// it a little at each of thousands of steps, stops here with a syntax
-/// error instead of exhausting memory.
-const MAX_EXPANDED_NODES: usize = 2_000_000;
+/// total (each costs about 100 bytes while it lives, so at most about a
+/// gigabyte). A macro that doubles its input, or one that grows it a little
+/// at each of thousands of steps, stops here with a syntax error instead of
+/// exhausting memory; a recursive macro over 3,000 elements (4.5 million
+/// nodes in all) still expands.
+const MAX_EXPANDED_NODES: usize = 10_000_000;
+
+/// Data nodes one expansion may produce: no code a person writes needs
+/// more, and a macro that doubles its input stops after about 20 steps.
+const MAX_NODES_PER_EXPANSION: usize = 1_000_000;
 
 /// Expanded nodes between two comparisons of resident memory with
 /// `--max-memory`.
@@ -300,13 +306,20 @@ impl Expander<'_> {
     /// and then, resident memory against `--max-memory`.
     fn charge_expansion(&mut self, m: &Macro, use_site: &Datum, expanded: &Datum) -> Result<()> {
         let before = self.expanded_nodes;
-        self.expanded_nodes += datum_nodes(expanded);
-        if self.expanded_nodes > MAX_EXPANDED_NODES {
+        let nodes = datum_nodes(expanded);
+        self.expanded_nodes += nodes;
+        if nodes > MAX_NODES_PER_EXPANSION || self.expanded_nodes > MAX_EXPANDED_NODES {
             return Err(syntax_error(
                 use_site.span,
                 format!(
-                    "macro `{}` expands into too much code (more than {MAX_EXPANDED_NODES} parts in one top-level form)",
-                    m.name
+                    "macro `{}` expands into too much code ({} parts, the most is {})",
+                    m.name,
+                    if nodes > MAX_NODES_PER_EXPANSION { nodes } else { self.expanded_nodes },
+                    if nodes > MAX_NODES_PER_EXPANSION {
+                        format!("{MAX_NODES_PER_EXPANSION} in one expansion")
+                    } else {
+                        format!("{MAX_EXPANDED_NODES} in one top-level form")
+                    }
                 ),
             )
             .with_help("a macro that copies its input at every step grows exponentially: check its recursion"));

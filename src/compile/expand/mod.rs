@@ -415,7 +415,12 @@ impl<'a> Expander<'a> {
             )
             .with_help("to write the empty list, quote it: '()")),
             DatumKind::List(items) => {
-                if let Some(expanded) = self.expand_macro_use(datum)? {
+                if let Some(mut expanded) = self.expand_macro_use(datum)? {
+                    // A chain of expansions at the head: each step replaces
+                    // the last, which is dropped rather than kept alive.
+                    while let Some(next) = self.expand_macro_use(&expanded)? {
+                        expanded = next;
+                    }
                     return self.expand(&expanded);
                 }
                 // At top level these forms reach the expander only when the
