@@ -65,3 +65,45 @@ impl SourceCode for Window {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::SourceMap;
+
+    #[test]
+    fn a_window_holds_only_the_lines_around_its_labels() {
+        let text: String = (1..=10_000).map(|i| format!("(line {i})\n")).collect();
+        let mut map = SourceMap::default();
+        let id = map.add("big.scm", &text);
+        let source = map.get(id).unwrap();
+        let start = text.find("(line 5000)").unwrap();
+        let window = Window::around(source, start, start + 11);
+        assert_eq!(window.first_line, 4997);
+        assert_eq!(
+            window.text,
+            "(line 4998)\n(line 4999)\n(line 5000)\n(line 5001)\n(line 5002)\n"
+        );
+        assert_eq!(source.line_col(start + 6), (5000, 7));
+    }
+
+    #[test]
+    fn a_report_far_into_a_source_shows_the_right_lines() {
+        let text: String = (1..=10_000).map(|i| format!("(line {i})\n")).collect();
+        let mut map = SourceMap::default();
+        let id = map.add("big.scm", &text);
+        let start = text.find("(line 9000)").unwrap() as u32;
+        let error = crate::diagnostics::Error::new(crate::diagnostics::ErrorKind::Type, "bad").at(
+            crate::syntax::Span {
+                source: id,
+                start,
+                end: start + 11,
+            },
+        );
+        let report = map.render(&error, false);
+        assert!(report.contains("[big.scm:9000:1]"), "{report}");
+        assert!(report.contains("9000 │ (line 9000)"), "{report}");
+        assert!(report.contains("8999 │ (line 8999)"), "{report}");
+        assert!(!report.contains("(line 8990)"), "{report}");
+    }
+}
