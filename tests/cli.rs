@@ -749,3 +749,18 @@ fn max_memory_bounds_builtins_that_build_big_results() {
         .success()
         .stdout("100000\n");
 }
+
+#[test]
+fn interning_symbols_without_end_stops_at_max_memory() {
+    let stderr = stderr_of(
+        &[
+            "--max-memory",
+            "80M",
+            "-e",
+            "(let loop ((i 0)) (string->symbol (string-append \"s\" (number->string i))) (loop (+ i 1)))",
+        ],
+        1,
+    );
+    assert!(stderr.contains("eshkol::memory"), "{stderr}");
+    assert!(stderr.contains("memory limit exceeded"), "{stderr}");
+}
