@@ -197,7 +197,7 @@ impl Trace {
 }
 
 /// `1234567` → `1,234,567`.
-fn group(n: usize) -> String {
+pub fn group(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -626,6 +626,26 @@ pub fn human_bytes(bytes: usize) -> String {
     }
 }
 
+/// This process's address space in bytes (Linux; `None` elsewhere).
+pub fn address_space_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().next()?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// The process's address-space limit (`ulimit -v`), read once (Linux;
+/// `None` when unlimited or unknown).
+pub fn address_space_limit() -> Option<usize> {
+    static LIMIT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max address space"))?;
+        line.split_whitespace().nth(3)?.parse().ok()
+    })
+}
+
 /// This process's resident memory in bytes (Linux; `None` elsewhere).
 pub fn resident_bytes() -> Option<usize> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;

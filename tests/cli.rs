@@ -764,3 +764,23 @@ fn interning_symbols_without_end_stops_at_max_memory() {
     assert!(stderr.contains("eshkol::memory"), "{stderr}");
     assert!(stderr.contains("memory limit exceeded"), "{stderr}");
 }
+
+#[test]
+fn deep_recursion_in_a_small_address_space_is_a_memory_error() {
+    // 900,000 nested calls need more native stack than 1 GiB of address
+    // space holds: stacker's mmap would fail (a panic); the interpreter
+    // stops first with a memory error.
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" --max-memory 900M -e \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("eshkol"))
+        .arg("(define (f n) (if (= n 0) 0 (+ 1 (f (- n 1))))) (f 900000)")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("eshkol::memory"), "{stderr}");
+    assert!(stderr.contains("no memory left to go deeper"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

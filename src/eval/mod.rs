@@ -632,6 +632,33 @@ impl Interp {
         Ok(())
     }
 
+    /// Before the native stack grows by a segment: a memory error, not a
+    /// failed `mmap` inside stacker, when the segment would pass
+    /// `--max-memory` or the process's address-space limit (`ulimit -v`).
+    #[cold]
+    fn check_stack_segment(&self, span: Span) -> Result<()> {
+        /// Room kept for the allocator besides the new segment.
+        const MARGIN: usize = 64 << 20;
+        let over_address_space = crate::interp::address_space_limit().is_some_and(|limit| {
+            crate::interp::address_space_bytes().unwrap_or(0) + STACK_SEGMENT + MARGIN > limit
+        });
+        let over_memory = self.max_memory.is_some_and(|limit| {
+            crate::interp::resident_bytes().unwrap_or(0) + STACK_SEGMENT > limit
+        });
+        if !over_address_space && !over_memory {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorKind::Memory,
+            format!(
+                "no memory left to go deeper: {} nested calls",
+                crate::diagnostics::group(self.depth)
+            ),
+        )
+        .at(span)
+        .with_help("make the recursion a tail call, or raise the memory bound"))
+    }
+
     /// Fails when the call budget is spent or the process's resident memory
     /// is over the bound.
     #[cold]
@@ -739,6 +766,13 @@ impl Interp {
             return Err(e);
         }
         self.depth += 1;
+        if stacker::remaining_stack().is_none_or(|left| left < RED_ZONE) {
+            if let Err(e) = self.check_stack_segment(span) {
+                self.depth -= 1;
+                self.stack.truncate(base);
+                return Err(e);
+            }
+        }
         let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
             if RECEIVER {
                 self.stack.truncate(base);
