@@ -212,13 +212,44 @@ pub fn index_below(who: &str, value: &Value, len: usize) -> Result<usize> {
     }
 }
 
+/// Floyd's check for a walk along a list's cdrs: a slow cursor moves one
+/// pair for every two the walk takes, and meets the walk only in a cycle.
+pub struct CdrCycle {
+    slow: Value,
+    steps: usize,
+}
+
+impl CdrCycle {
+    /// A check for a walk starting at `list`.
+    pub fn new(list: &Value) -> CdrCycle {
+        CdrCycle {
+            slow: list.clone(),
+            steps: 0,
+        }
+    }
+
+    /// Called each time the walk moves on, to `cur`: whether the walk has
+    /// gone round a cycle.
+    #[inline]
+    pub fn cycled(&mut self, cur: &Value) -> bool {
+        self.steps += 1;
+        if !self.steps.is_multiple_of(2) {
+            return false;
+        }
+        if let Value::Pair(s) = &self.slow {
+            let next = s.cdr();
+            self.slow = next;
+        }
+        matches!(cur, Value::Pair(_)) && cur.is_eq(&self.slow)
+    }
+}
+
 /// A proper list, as a vector of its elements. Every pair is checked for a
 /// dead owner; dotted and cyclic lists are refused.
 pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
     let mut out = Vec::new();
     let mut cur = value.clone();
-    let mut steps: usize = 0;
-    let mut slow = value.clone();
+    let mut cycle = CdrCycle::new(value);
     loop {
         match cur {
             Value::Null => return Ok(out),
@@ -230,19 +261,12 @@ pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
             }
             _ => return Err(Error::wrong_type(who, "a proper list", value)),
         }
-        steps += 1;
-        if steps.is_multiple_of(2) {
-            if let Value::Pair(s) = &slow {
-                let next = s.cdr();
-                slow = next;
-            }
-            if matches!(cur, Value::Pair(_)) && cur.is_eq(&slow) {
-                return Err(Error::wrong_type(
-                    who,
-                    "a proper list (this one is cyclic)",
-                    value,
-                ));
-            }
+        if cycle.cycled(&cur) {
+            return Err(Error::wrong_type(
+                who,
+                "a proper list (this one is cyclic)",
+                value,
+            ));
         }
     }
 }

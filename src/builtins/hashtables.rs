@@ -166,8 +166,7 @@ fn pair_key(
 ) -> Result<Option<HashKey>> {
     let mut items = vec![HashKey::Other("pair")];
     let mut cur = value.clone();
-    let mut slow = value.clone();
-    let mut steps = 0usize;
+    let mut cycle = args::CdrCycle::new(value);
     while let Value::Pair(p) = &cur {
         args::check_live(&cur)?;
         let Some(key) = equal_key(interp, &p.car(), depth + 1, parts)? else {
@@ -176,15 +175,8 @@ fn pair_key(
         items.push(key);
         let next = p.cdr();
         cur = next;
-        steps += 1;
-        if steps.is_multiple_of(2) {
-            if let Value::Pair(s) = &slow {
-                let next = s.cdr();
-                slow = next;
-            }
-            if matches!(cur, Value::Pair(_)) && cur.is_eq(&slow) {
-                return Ok(None);
-            }
+        if cycle.cycled(&cur) {
+            return Ok(None);
         }
     }
     let Some(tail) = equal_key(interp, &cur, depth + 1, parts)? else {

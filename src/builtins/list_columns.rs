@@ -17,9 +17,7 @@ use crate::value::Value;
 struct Strand {
     /// The rest of the list not yet walked.
     cur: Value,
-    /// Floyd's slow pointer, one pair for every two of `cur`.
-    slow: Value,
-    steps: usize,
+    cycle: args::CdrCycle,
     /// Whether `cur` has been seen to go round a cycle.
     circular: bool,
 }
@@ -28,8 +26,7 @@ impl Strand {
     fn new(list: &Value) -> Strand {
         Strand {
             cur: list.clone(),
-            slow: list.clone(),
-            steps: 0,
+            cycle: args::CdrCycle::new(list),
             circular: false,
         }
     }
@@ -44,13 +41,8 @@ impl Strand {
         let item = pair.car();
         let next = pair.cdr();
         self.cur = next;
-        self.steps += 1;
-        if !self.circular && self.steps.is_multiple_of(2) {
-            if let Value::Pair(s) = &self.slow {
-                let next = s.cdr();
-                self.slow = next;
-            }
-            self.circular = matches!(self.cur, Value::Pair(_)) && self.cur.is_eq(&self.slow);
+        if !self.circular {
+            self.circular = self.cycle.cycled(&self.cur);
         }
         Ok(item)
     }

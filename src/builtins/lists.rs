@@ -125,8 +125,7 @@ struct Cursor<'a> {
     list: &'a Value,
     /// The rest of the list not yet walked; after the walk, its final tail.
     cur: Value,
-    slow: Value,
-    steps: usize,
+    cycle: args::CdrCycle,
 }
 
 impl<'a> Cursor<'a> {
@@ -135,8 +134,7 @@ impl<'a> Cursor<'a> {
             who,
             list,
             cur: list.clone(),
-            slow: list.clone(),
-            steps: 0,
+            cycle: args::CdrCycle::new(list),
         }
     }
 
@@ -151,19 +149,12 @@ impl<'a> Cursor<'a> {
             _ => return Ok(None),
         };
         self.cur = pair.cdr();
-        self.steps += 1;
-        if self.steps.is_multiple_of(2) {
-            if let Value::Pair(s) = &self.slow {
-                let next = s.cdr();
-                self.slow = next;
-            }
-            if matches!(self.cur, Value::Pair(_)) && self.cur.is_eq(&self.slow) {
-                return Err(Error::wrong_type(
-                    self.who,
-                    "a proper list (this one is cyclic)",
-                    self.list,
-                ));
-            }
+        if self.cycle.cycled(&self.cur) {
+            return Err(Error::wrong_type(
+                self.who,
+                "a proper list (this one is cyclic)",
+                self.list,
+            ));
         }
         Ok(Some(pair))
     }
