@@ -53,6 +53,8 @@ pub fn expand_macros(interp: &mut Interp, datum: &Datum, full: bool) -> Result<O
 fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -> T) -> T {
     let libraries = &interp.libraries;
     let library_known = |name: &str| libraries.known(name);
+    let globals = &interp.globals;
+    let global_bound = |key| globals.get(&key).is_some_and(|g| g.is_bound());
     let mut expander = expand::Expander::new(expand::ExpandContext {
         sources: &mut interp.sources,
         macros: &mut interp.macros,
@@ -60,27 +62,21 @@ fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -
         envs: &mut interp.envs,
         env: interp.current_env,
         library_known: &library_known,
+        global_bound: &global_bound,
         max_memory: interp.max_memory,
     });
     f(&mut expander)
 }
 
-/// Keeps, for the free references of this form whose global is unbound, the
-/// close local name in scope, so their "unbound variable" report can say
-/// "did you mean the local `x`?". The table is emptied when it grows large.
+/// Keeps the close local names found for this form's free references to
+/// unbound globals, so their "unbound variable" report can say "did you
+/// mean the local `x`?". The table is emptied when it grows large.
 fn remember_local_suggestions(
     interp: &mut Interp,
-    suggestions: Vec<(
-        crate::syntax::Span,
-        crate::symbol::Symbol,
-        crate::symbol::Symbol,
-    )>,
+    suggestions: Vec<(crate::syntax::Span, crate::symbol::Symbol)>,
 ) {
     const KEPT: usize = 10_000;
-    for (span, key, local) in suggestions {
-        if interp.globals.get(&key).is_some_and(|g| g.is_bound()) {
-            continue;
-        }
+    for (span, local) in suggestions {
         if interp.local_suggestions.len() >= KEPT {
             interp.local_suggestions.clear();
         }

@@ -235,10 +235,8 @@ impl Expander<'_> {
             "letrec-syntax",
             "syntax-rules",
         ];
-        let mut form = datum.clone();
-        while let Some(next) = self.expand_macro_use(&form)? {
-            form = next;
-        }
+        let expanded = self.expand_head(datum)?;
+        let form = expanded.as_ref().unwrap_or(datum);
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
             let kind = match &form.kind {
                 DatumKind::List(items) => {
@@ -262,6 +260,19 @@ impl Expander<'_> {
 
     fn expand_each(&mut self, items: &[Datum]) -> Result<Vec<Datum>> {
         items.iter().map(|d| self.expand_subforms(d)).collect()
+    }
+
+    /// Expands `datum` until its head names no macro (`None` when it is no
+    /// macro use). Each step replaces the last, which is dropped rather than
+    /// kept alive while the rest expands.
+    pub(super) fn expand_head(&mut self, datum: &Datum) -> Result<Option<Datum>> {
+        let Some(mut expanded) = self.expand_macro_use(datum)? else {
+            return Ok(None);
+        };
+        while let Some(next) = self.expand_macro_use(&expanded)? {
+            expanded = next;
+        }
+        Ok(Some(expanded))
     }
 
     /// Expands a macro use once, or `None` if `datum` is not one.

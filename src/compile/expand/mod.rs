@@ -57,10 +57,12 @@ pub struct Expander<'a> {
     env: EnvId,
     /// Whether a library is available, for `cond-expand`'s `(library ...)`.
     library_known: &'a dyn Fn(&str) -> bool,
-    /// Free references with a local variable of a close name in scope:
-    /// (reference, global key, local name), for a "did you mean" if the
-    /// global turns out to be unbound.
-    pub local_suggestions: Vec<(Span, Symbol, Symbol)>,
+    /// Whether a global (by key) has a value now.
+    global_bound: &'a dyn Fn(Symbol) -> bool,
+    /// Free references to globals unbound when compiled, with a local
+    /// variable of a close name in scope: (reference, local name), for a
+    /// "did you mean" if the global is still unbound when the reference runs.
+    pub local_suggestions: Vec<(Span, Symbol)>,
 }
 
 /// What an expander works on: the interpreter's tables it reads and extends.
@@ -71,6 +73,8 @@ pub struct ExpandContext<'a> {
     pub envs: &'a mut Vec<Environment>,
     pub env: EnvId,
     pub library_known: &'a dyn Fn(&str) -> bool,
+    /// Whether a global (by key) has a value now.
+    pub global_bound: &'a dyn Fn(Symbol) -> bool,
     /// The resident-memory bound macro expansion is held to.
     pub max_memory: Option<usize>,
 }
@@ -104,6 +108,7 @@ impl<'a> Expander<'a> {
             envs: context.envs,
             env: context.env,
             library_known: context.library_known,
+            global_bound: context.global_bound,
             local_suggestions: Vec::new(),
         }
     }
@@ -181,11 +186,11 @@ impl<'a> Expander<'a> {
     }
 
     /// Records a local variable in scope whose name is close to the free
-    /// reference `name` (only the innermost bindings are looked at, so deep
-    /// nesting stays linear).
+    /// reference `name` of an unbound global (only the innermost bindings are
+    /// looked at, so deep nesting stays linear).
     fn note_close_local(&mut self, name: Symbol, global: Symbol, span: Span) {
         const LOOKED_AT: usize = 64;
-        if self.scopes.is_empty() {
+        if self.scopes.is_empty() || (self.global_bound)(global) {
             return;
         }
         let text = name.name();
@@ -200,8 +205,7 @@ impl<'a> Expander<'a> {
             .map(|(local, _)| local.name())
             .filter(|local| !local.starts_with(' '));
         if let Some(close) = crate::diagnostics::closest_name(&text, locals) {
-            self.local_suggestions
-                .push((span, global, Symbol::intern(&close)));
+            self.local_suggestions.push((span, Symbol::intern(&close)));
         }
     }
 
@@ -415,12 +419,7 @@ impl<'a> Expander<'a> {
             )
             .with_help("to write the empty list, quote it: '()")),
             DatumKind::List(items) => {
-                if let Some(mut expanded) = self.expand_macro_use(datum)? {
-                    // A chain of expansions at the head: each step replaces
-                    // the last, which is dropped rather than kept alive.
-                    while let Some(next) = self.expand_macro_use(&expanded)? {
-                        expanded = next;
-                    }
+                if let Some(expanded) = self.expand_head(datum)? {
                     return self.expand(&expanded);
                 }
                 // At top level these forms reach the expander only when the
@@ -858,7 +857,7 @@ impl<'a> Expander<'a> {
                 self.flatten_made(rewritten, out)?;
                 continue;
             }
-            if let Some(expanded) = self.expand_macro_use(form)? {
+            if let Some(expanded) = self.expand_head(form)? {
                 self.flatten_made(expanded, out)?;
                 continue;
             }
