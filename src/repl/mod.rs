@@ -151,17 +151,32 @@ impl Session {
 
     /// Prints an error's report (its backtrace condensed unless asked for
     /// whole) after any pending output, and keeps it for `:bt`.
-    fn report(&mut self, error: Error) {
+    fn report(&mut self, mut error: Error) {
         self.interp.end_console_line();
-        let mut shown = (*error.0).clone();
-        if !self.full_backtraces {
-            shown.trace = shown.trace.condensed();
-        }
-        let shown = Error(Box::new(shown));
-        eprint!("{}", self.interp.render_error(&shown, self.color));
+        // The report shows the condensed trace; the whole one is put back
+        // for `:bt` (swapped, not copied: it may hold a million calls).
+        let whole = (!self.full_backtraces).then(|| {
+            let condensed = error.0.trace.condensed();
+            std::mem::replace(&mut error.0.trace, condensed)
+        });
+        eprint!("{}", self.interp.render_error(&error, self.color));
         self.interp.note_console_text(b"\n");
+        if let Some(whole) = whole {
+            error.0.trace = whole;
+        }
         self.last_error = Some(error);
     }
+}
+
+/// The REPL environment's global cell for `name`, if it is bound.
+fn bound_cell(interp: &Interp, name: &str) -> Option<std::rc::Rc<crate::interp::Global>> {
+    let key =
+        interp.envs[crate::compile::env::INTERACTION].key(crate::symbol::Symbol::intern(name));
+    interp
+        .globals
+        .get(&key)
+        .filter(|cell| cell.is_bound())
+        .cloned()
 }
 
 /// Runs the interactive REPL until `:quit` or Ctrl-D; returns the exit status.

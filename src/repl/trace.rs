@@ -2,7 +2,6 @@
 //! wrapper (built by `stdlib/repl/trace.scm`) that shows its calls and
 //! returns; untracing puts the original back.
 
-use crate::compile::env::INTERACTION;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::symbol::Symbol;
@@ -85,15 +84,9 @@ impl Tracing {
 }
 
 /// The REPL environment's cell for `name`, which must be bound.
-fn global(interp: &mut Interp, name: &str) -> Result<std::rc::Rc<crate::interp::Global>> {
-    let key = interp.envs[INTERACTION].key(Symbol::intern(name));
-    match interp.globals.get(&key) {
-        Some(cell) if cell.is_bound() => Ok(cell.clone()),
-        _ => Err(Error::new(
-            ErrorKind::Unbound,
-            format!("trace: {name} is not defined"),
-        )),
-    }
+fn global(interp: &Interp, name: &str) -> Result<std::rc::Rc<crate::interp::Global>> {
+    super::bound_cell(interp, name)
+        .ok_or_else(|| Error::new(ErrorKind::Unbound, format!("trace: {name} is not defined")))
 }
 
 fn is_procedure(value: &Value) -> bool {
