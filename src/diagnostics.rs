@@ -7,7 +7,6 @@
 //! it as a miette report against the text it came from.
 
 use std::fmt;
-use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
@@ -362,9 +361,15 @@ impl fmt::Display for Error {
 #[derive(Clone)]
 pub struct Source {
     pub name: String,
-    pub text: Arc<str>,
+    pub text: String,
     /// The source whose `include` read this one, if any.
     pub included_by: Option<SourceId>,
+    /// Lines of the same input before this text: piped standard input is
+    /// kept as a series of sources, each continuing the line count.
+    pub first_line: usize,
+    /// Whether the text was dropped to bound memory (the oldest parts of a
+    /// long piped input); reports then give the source's name alone.
+    pub discarded: bool,
     /// The byte offset of each line's start, made on first use: locations
     /// and snippets are found by binary search, not by scanning the text.
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -380,7 +385,8 @@ impl Source {
         })
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line (counting the lines before this text) and column (in
+    /// characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let lines = self.line_starts();
@@ -391,7 +397,7 @@ impl Source {
             .get(start..offset)
             .map_or(0, |t| t.chars().count())
             + 1;
-        (line, col)
+        (line + self.first_line, col)
     }
 }
 
@@ -408,11 +414,43 @@ impl SourceMap {
     pub fn add(&mut self, name: impl Into<String>, text: &str) -> SourceId {
         self.sources.push(Source {
             name: name.into(),
-            text: Arc::from(crate::syntax::strip_bom(text)),
+            text: crate::syntax::strip_bom(text).to_string(),
             included_by: None,
+            first_line: 0,
+            discarded: false,
             line_starts: std::sync::OnceLock::new(),
         });
         SourceId((self.sources.len() - 1) as u32)
+    }
+
+    /// Registers an empty source that continues an input after `first_line`
+    /// lines; [`SourceMap::append`] adds its text as it arrives.
+    pub fn add_continuing(&mut self, name: impl Into<String>, first_line: usize) -> SourceId {
+        let id = self.add(name, "");
+        self.sources[id.0 as usize].first_line = first_line;
+        id
+    }
+
+    /// Adds text at the end of a source (piped input, a line at a time).
+    pub fn append(&mut self, id: SourceId, text: &str) {
+        let Some(source) = self.sources.get_mut(id.0 as usize) else {
+            return;
+        };
+        let old_len = source.text.len();
+        source.text.push_str(text);
+        if let Some(lines) = source.line_starts.get_mut() {
+            lines.extend(text.match_indices('\n').map(|(i, _)| old_len + i + 1));
+        }
+    }
+
+    /// Drops the text of a source no report is likely to need any more, so
+    /// that a long piped session keeps a bounded amount of text.
+    pub fn discard_text(&mut self, id: SourceId) {
+        if let Some(source) = self.sources.get_mut(id.0 as usize) {
+            source.text = String::new();
+            source.line_starts = std::sync::OnceLock::new();
+            source.discarded = true;
+        }
     }
 
     /// Registers a file that `include` in source `by` read.
@@ -450,6 +488,10 @@ impl SourceMap {
     /// `name:line:column` of a span's start, 1-based.
     pub fn location(&self, span: Span) -> String {
         match self.get(span.source) {
+            Some(source) if source.discarded => format!(
+                "{} after line {} (text no longer kept)",
+                source.name, source.first_line
+            ),
             Some(source) => {
                 let (line, col) = source.line_col(span.start as usize);
                 format!("{}:{line}:{col}", source.name)
@@ -526,8 +568,9 @@ impl Report {
         // wide characters count more than one): a label on a very long line
         // is reported by its location alone.
         let drawable = |span: &Span| {
-            map.get(span.source)
-                .is_none_or(|src| longest_line_around(&src.text, span) <= MAX_SNIPPET_LINE)
+            map.get(span.source).is_none_or(|src| {
+                !src.discarded && longest_line_around(&src.text, span) <= MAX_SNIPPET_LINE
+            })
         };
         let all_drawable = data
             .span

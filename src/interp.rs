@@ -11,7 +11,7 @@ use crate::arena::Arenas;
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::library::LibraryForm;
 use crate::symbol::Symbol;
-use crate::syntax::{parse_program, Datum, SourceId};
+use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::Value;
 
 /// A global variable's cell. Compiled code holds an `Rc` to it, so a global
@@ -86,6 +86,18 @@ pub(crate) type RaiseOrigin = (
 
 /// The default limit on nested non-tail calls.
 pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
+
+/// Sources up to this size are read whole before they run (one pass); longer
+/// ones are read twice, to check and then form by form ([`Interp::forms`]).
+const READ_WHOLE_BYTES: usize = 1 << 20;
+
+/// The forms of a source on their way to evaluation.
+enum Forms {
+    /// All read already.
+    Whole(std::vec::IntoIter<Datum>),
+    /// Read one at a time.
+    Streamed(Reader),
+}
 
 /// One interpreter: its globals, sources, arenas and output.
 pub struct Interp {
@@ -371,19 +383,43 @@ impl Interp {
 
     /// Runs a registered source.
     pub fn eval_source(&mut self, source: SourceId) -> Result<Value> {
-        let data = self.read_source(source)?;
+        let mut forms = self.forms(source)?;
         let mut last = Value::Unspecified;
-        for datum in &data {
-            last = self.eval_datum(datum)?;
+        while let Some(datum) = self.next_form(&mut forms, source) {
+            last = self.eval_datum(&datum?)?;
         }
         Ok(last)
     }
 
-    /// The data of a registered source (none for an unknown id).
-    fn read_source(&self, source: SourceId) -> Result<Vec<Datum>> {
-        match self.sources.get(source) {
-            Some(s) => parse_program(&s.text, source).map_err(Error::from_read),
-            None => Ok(Vec::new()),
+    /// The forms of a registered source, all of which read: a source with bad
+    /// syntax anywhere runs none of its forms. A long source is read through
+    /// once to check it and then again a form at a time, so its data are
+    /// never all held at once.
+    fn forms(&self, source: SourceId) -> Result<Forms> {
+        let Some(text) = self.sources.get(source).map(|s| &s.text) else {
+            return Ok(Forms::Whole(Vec::new().into_iter()));
+        };
+        if text.len() <= READ_WHOLE_BYTES {
+            let data = crate::syntax::parse_program(text, source).map_err(Error::from_read)?;
+            return Ok(Forms::Whole(data.into_iter()));
+        }
+        let mut forms = Forms::Streamed(Reader::new(source, false));
+        while let Some(datum) = self.next_form(&mut forms, source) {
+            datum?;
+        }
+        Ok(Forms::Streamed(Reader::new(source, false)))
+    }
+
+    /// The next of `forms`.
+    fn next_form(&self, forms: &mut Forms, source: SourceId) -> Option<Result<Datum>> {
+        match forms {
+            Forms::Whole(data) => data.next().map(Ok),
+            Forms::Streamed(reader) => {
+                let text = &self.sources.get(source)?.text;
+                reader
+                    .next_datum(text, true)
+                    .map(|datum| datum.map_err(Error::from_read))
+            }
         }
     }
 
@@ -414,11 +450,19 @@ impl Interp {
     /// R7RS says; one that imports nothing sees every builtin, as the REPL
     /// does.
     pub fn run_program(&mut self, source: SourceId) -> Result<Value> {
-        let data = self.read_source(source)?;
+        let mut forms = self.forms(source)?;
         let saved = self.current_env;
         let mut preamble = true;
         let mut result = Ok(Value::Unspecified);
-        for datum in &data {
+        while let Some(datum) = self.next_form(&mut forms, source) {
+            let datum = match datum {
+                Ok(datum) => datum,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            };
+            let datum = &datum;
             if preamble {
                 match crate::library::library_form(self, datum) {
                     Some(LibraryForm::Import) if saved == self.current_env => {

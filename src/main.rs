@@ -14,7 +14,7 @@ use eshkol::{Error, ErrorKind, Interp, Value};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A Scheme interpreter with explicit arena memory.
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(name = "eshkol", version, about, after_help = LIBRARY_HELP)]
 struct Cli {
     /// Evaluate EXPR, print its value, and exit.
@@ -105,14 +105,22 @@ fn main() -> ExitCode {
         }
     }
     // A big main stack keeps ordinary recursion off stacker's slow path; deeper
-    // recursion grows onto the heap.
-    let worker = std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(move || run(cli));
-    match worker.map(|handle| handle.join()) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => ExitCode::from(70),
+    // recursion grows onto the heap. Under a small address-space limit
+    // (`ulimit -v`) a smaller stack still runs everything, more slowly.
+    for mib in [256, 32, 4] {
+        let cli = cli.clone();
+        let worker = std::thread::Builder::new()
+            .stack_size(mib * 1024 * 1024)
+            .spawn(move || run(cli));
+        if let Ok(handle) = worker {
+            return match handle.join() {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(70),
+            };
+        }
     }
+    eprintln!("eshkol: cannot start: not enough memory for the interpreter's stack");
+    ExitCode::from(70)
 }
 
 fn run(cli: Cli) -> u8 {
@@ -150,15 +158,7 @@ fn run(cli: Cli) -> u8 {
                 if !preload(&mut interp, cli.interactive.as_deref(), color) {
                     return 1;
                 }
-                let mut text = String::new();
-                if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-                    eprintln!(
-                        "cannot read standard input: {}",
-                        eshkol::interp::io_reason(&e)
-                    );
-                    return 2;
-                }
-                return eshkol::repl::run_piped(interp, &text);
+                return eshkol::repl::run_piped(interp);
             }
         }
     };

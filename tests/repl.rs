@@ -1,4 +1,5 @@
-//! The REPL, driven in a real pseudo-terminal (rexpect), and its piped mode.
+//! The REPL, driven in a real pseudo-terminal (rexpect); `tests/piped.rs` has
+//! its piped mode.
 
 use std::process::Command;
 
@@ -682,52 +683,4 @@ fn a_script_in_a_terminal_shows_output_before_it_reads_and_owns_its_options() {
     ))
     .unwrap();
     exits_with(&mut p, 0);
-}
-
-mod piped {
-    use assert_cmd::Command;
-
-    fn eshkol() -> Command {
-        let mut cmd = Command::cargo_bin("eshkol").expect("binary builds");
-        cmd.env("NO_COLOR", "1");
-        cmd
-    }
-
-    #[test]
-    fn prints_each_value_without_prompts() {
-        eshkol()
-            .write_stdin("(+ 1 2)\n(define x 5)\n(list x \"s\")\n")
-            .assert()
-            .success()
-            .stdout("3\n(5 \"s\")\n");
-    }
-
-    /// R7RS 6.2.7: inexact numbers print with a decimal point in exponent
-    /// form too.
-    #[test]
-    fn flonums_print_with_a_decimal_point() {
-        eshkol()
-            .write_stdin("1e21\n5e-324\n(list 1.5 -1e100)\n")
-            .assert()
-            .success()
-            .stdout("1.0e21\n5.0e-324\n(1.5 -1.0e100)\n");
-    }
-
-    #[test]
-    fn errors_go_to_stderr_and_evaluation_continues() {
-        let assert = eshkol()
-            .write_stdin("(display \"a\")\n(car 1)\n(+ 1 1)\n")
-            .assert()
-            .code(1)
-            .stdout("a2\n");
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-        assert!(stderr.contains("car: expected a pair, got 1"), "{stderr}");
-    }
-
-    #[test]
-    fn incomplete_input_is_a_read_error() {
-        let assert = eshkol().write_stdin("(+ 1 2\n").assert().code(2);
-        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-        assert!(stderr.contains("unclosed `(`"), "{stderr}");
-    }
 }

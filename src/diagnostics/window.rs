@@ -35,7 +35,7 @@ impl Window {
             name: source.name.clone(),
             text: text[offset..stop].to_string(),
             offset,
-            first_line,
+            first_line: first_line + source.first_line,
         }
     }
 }

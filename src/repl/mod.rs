@@ -12,6 +12,7 @@
 mod commands;
 mod describe;
 mod editor;
+mod piped;
 mod special_forms;
 mod trace;
 
@@ -31,6 +32,7 @@ use crate::syntax::{parse_program, ReadErrorKind, SourceId};
 use crate::value::Value;
 
 use editor::ReplHelper;
+pub use piped::run_piped;
 
 const PROMPT: &str = "eshkol> ";
 const CONTINUATION: &str = "   ...> ";
@@ -288,40 +290,6 @@ fn write_value(interp: &mut Interp, value: &Value) -> Result<(), Error> {
     let text = printer::write_string(&interp.arenas, value)?;
     interp.write_output(&text)?;
     interp.write_output("\n")
-}
-
-/// Evaluates piped input (standard input is not a terminal): every form in
-/// order, values printed, errors on stderr; evaluation goes on after an error.
-/// Returns the exit status: 0 if every form succeeded.
-pub fn run_piped(mut interp: Interp, text: &str) -> u8 {
-    let source = interp.sources.add("<stdin>", text);
-    let report = |interp: &mut Interp, error: &Error| {
-        interp.flush_output();
-        eprint!("{}", interp.render_error(error, false));
-    };
-    let data = match parse_program(text, source) {
-        Ok(data) => data,
-        Err(e) => {
-            report(&mut interp, &Error::from_read(e));
-            return 2;
-        }
-    };
-    let mut status = 0;
-    for datum in &data {
-        let result = interp
-            .eval_datum(datum)
-            .and_then(|value| write_value(&mut interp, &value));
-        if let Err(e) = result {
-            if let ErrorKind::Exit(code) = e.kind() {
-                interp.flush_output();
-                return code as u8;
-            }
-            report(&mut interp, &e);
-            status = 1;
-        }
-    }
-    interp.flush_output();
-    status
 }
 
 /// Colours only on a terminal, and never when `NO_COLOR` is set.

@@ -63,15 +63,9 @@ pub struct LexState {
     /// Each `#!fold-case` / `#!no-fold-case` directive read: the offset just
     /// after it and the state it selects.
     pub fold_changes: Vec<(usize, bool)>,
-}
-
-/// All tokens of a text, the lexical error that stopped it if any, and the
-/// fold-case directives seen.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Lexed {
-    pub tokens: Vec<(usize, Token, usize)>,
-    pub error: Option<LexError>,
-    pub fold_changes: Vec<(usize, bool)>,
+    /// Where the lexed slice starts in the whole text: a `#!/…` line is
+    /// skipped only at the very start of a file.
+    pub base: usize,
 }
 
 /// A lexical error with the byte range it points at.
@@ -134,7 +128,7 @@ impl LexError {
     }
 }
 
-/// The logos-level token; converted to [`Token`] by [`tokenize`].
+/// The logos-level token; converted to [`Token`] by [`Lexer::next_token`].
 #[derive(Logos, Debug, PartialEq)]
 #[logos(error(LexError, LexError::from_lexer))]
 #[logos(extras = LexState)]
@@ -179,49 +173,59 @@ fn atom_len(text: &str) -> usize {
     text.find(is_delimiter).unwrap_or(text.len())
 }
 
-/// Splits `text` into tokens, each with its byte range; stops after the first error.
-pub fn tokenize(text: &str) -> impl Iterator<Item = Result<(usize, Token, usize), LexError>> + '_ {
-    let mut lex = Raw::lexer(text);
-    let mut failed = false;
-    std::iter::from_fn(move || {
-        if failed {
-            return None;
-        }
-        let raw = lex.next()?;
-        let span = lex.span();
-        match raw {
-            Err(error) => {
-                failed = true;
-                Some(Err(error))
-            }
-            Ok(raw) => Some(Ok((span.start, raw.into_token(), span.end))),
-        }
-    })
+/// The tokens of `text` from byte `base` on, with offsets into the whole of
+/// `text`. A reader of growing input (piped standard input) makes a new one
+/// each time more text arrives, resuming where the last complete token ended
+/// with the fold-case state in effect there.
+pub struct Lexer<'a> {
+    inner: logos::Lexer<'a, Raw>,
+    base: usize,
 }
 
-/// Tokenizes all of `text`, starting with `#!fold-case` in effect if
-/// `fold_case`; stops at the first error.
-pub fn lex_all(text: &str, fold_case: bool) -> Lexed {
-    let mut lex = Raw::lexer_with_extras(
-        text,
-        LexState {
+impl<'a> Lexer<'a> {
+    /// Lexes `text[base..]`, starting with `#!fold-case` in effect if
+    /// `fold_case`.
+    pub fn new(text: &'a str, base: usize, fold_case: bool) -> Lexer<'a> {
+        let state = LexState {
             fold_case,
             fold_changes: Vec::new(),
-        },
-    );
-    let mut lexed = Lexed::default();
-    while let Some(raw) = lex.next() {
-        let span = lex.span();
-        match raw {
-            Ok(raw) => lexed.tokens.push((span.start, raw.into_token(), span.end)),
-            Err(error) => {
-                lexed.error = Some(error);
-                break;
-            }
+            base,
+        };
+        Lexer {
+            inner: Raw::lexer_with_extras(text.get(base..).unwrap_or_default(), state),
+            base,
         }
     }
-    lexed.fold_changes = std::mem::take(&mut lex.extras.fold_changes);
-    lexed
+
+    /// The next token or lexical error, with offsets into the whole text.
+    pub fn next_token(&mut self) -> Option<Result<(usize, Token, usize), LexError>> {
+        let raw = self.inner.next()?;
+        let span = self.inner.span();
+        let base = self.base;
+        Some(match raw {
+            Ok(raw) => Ok((base + span.start, raw.into_token(), base + span.end)),
+            Err(mut error) => {
+                error.start += base;
+                error.end += base;
+                Err(error)
+            }
+        })
+    }
+
+    /// Whether `#!fold-case` is in effect after the tokens read so far.
+    pub fn fold_case(&self) -> bool {
+        self.inner.extras.fold_case
+    }
+
+    /// The fold-case directives read since the last call, each with the
+    /// offset just after it (into the whole text) and the state it selects.
+    pub fn take_fold_changes(&mut self) -> Vec<(usize, bool)> {
+        let base = self.base;
+        std::mem::take(&mut self.inner.extras.fold_changes)
+            .into_iter()
+            .map(|(at, on)| (base + at, on))
+            .collect()
+    }
 }
 
 impl Raw {
@@ -394,7 +398,9 @@ fn lex_hash(lex: &mut logos::Lexer<'_, Raw>) -> FilterResult<Token, LexError> {
         );
     };
     match next {
-        '!' if start == 0 && (rest.starts_with("!/") || rest.starts_with("! ")) => {
+        '!' if start + lex.extras.base == 0
+            && (rest.starts_with("!/") || rest.starts_with("! ")) =>
+        {
             // A script's `#!/usr/bin/env …` line.
             lex.bump(rest.find('\n').unwrap_or(rest.len()));
             FilterResult::Skip

@@ -1,22 +1,15 @@
-//! Parser glue: tokens → [`Datum`]s, and every failure → a [`ReadError`].
+//! Parser glue: the tokens of one datum → a [`Datum`], and every failure → a
+//! [`ReadError`].
 //!
-//! Reading happens in three steps. The lexer turns the whole text into tokens
-//! (stopping at the first lexical error). A cheap linear pre-scan of the tokens
-//! tracks open brackets and quote prefixes: it rejects nesting deeper than
-//! [`MAX_NESTING`] before any tree is built, finds stray and mismatched closers,
-//! and remembers the innermost construct left open at end of input; it also
-//! checks datum labels (`#0=` defined once per top-level datum, `#0#` only after
-//! its definition and not as the labelled datum itself). Finally the
-//! LALRPOP parser (grammar in `grammar/eshkol.lalrpop`) builds the data from the
-//! tokens before the first pre-scan error; whichever error comes first in the
-//! text is reported.
-
-use std::collections::HashMap;
+//! The [`super::reader::Reader`] cuts the token stream into top-level data and
+//! checks their nesting; the LALRPOP parser (grammar in
+//! `grammar/eshkol.lalrpop`) builds each datum from its tokens.
 
 use lalrpop_util::ParseError;
 
 use super::datum::{Datum, DatumKind, NumberLiteral};
-use super::lexer::{lex_all, LexError, Token};
+use super::lexer::{LexError, Token};
+use super::reader::Reader;
 use super::span::{SourceId, Span};
 
 lalrpop_util::lalrpop_mod!(
@@ -31,10 +24,7 @@ lalrpop_util::lalrpop_mod!(
     "/eshkol.rs"
 );
 
-/// The deepest nesting of lists, vectors, bytevectors and prefixes (`'`, `#;`,
-/// …) the reader accepts; deeper input is rejected so that building, walking
-/// and dropping the data cannot exhaust the stack.
-pub const MAX_NESTING: usize = 10_000;
+pub use super::reader::MAX_NESTING;
 
 /// Whether a read error means "more input would fix it".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +50,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(kind: ReadErrorKind, message: impl Into<String>, span: Span) -> ReadError {
+    pub(super) fn new(kind: ReadErrorKind, message: impl Into<String>, span: Span) -> ReadError {
         ReadError {
             kind,
             message: message.into(),
@@ -69,12 +59,12 @@ impl ReadError {
         }
     }
 
-    fn with_help(mut self, help: impl Into<String>) -> ReadError {
+    pub(super) fn with_help(mut self, help: impl Into<String>) -> ReadError {
         self.help = Some(help.into());
         self
     }
 
-    fn from_lex(error: LexError, source: SourceId) -> ReadError {
+    pub(super) fn from_lex(error: LexError, source: SourceId) -> ReadError {
         ReadError {
             kind: error.kind,
             message: error.message,
@@ -132,12 +122,47 @@ pub fn parse_program_with(
     source: SourceId,
     fold_case: bool,
 ) -> Result<Parsed, ReadError> {
-    let lexed = lex_all(text, fold_case);
-    let mut tokens = lexed.tokens;
-    let lex_error = lexed.error.map(|error| ReadError::from_lex(error, source));
-    let scan = prescan(&tokens, text, source);
-    tokens.truncate(scan.cut);
-    let places: Vec<Place> = tokens
+    let mut reader = Reader::new(source, fold_case);
+    let mut data = Vec::new();
+    while let Some(datum) = reader.next_datum(text, true) {
+        data.push(datum?);
+    }
+    Ok(Parsed {
+        data,
+        fold_changes: reader.fold_changes().to_vec(),
+    })
+}
+
+/// Parses the tokens of one top-level datum (with the prefixes and `#;`
+/// comments before it): the datum, or none if it was commented out.
+pub(super) fn parse_tokens(
+    tokens: Vec<(usize, Token, usize)>,
+    text: &str,
+    source: SourceId,
+) -> Result<Vec<Datum>, ReadError> {
+    let places = places_of(&tokens);
+    grammar::ProgramParser::new()
+        .parse(source, tokens.into_iter().map(Ok))
+        .map_err(|error| convert_parse_error(error, text, &places, source))
+}
+
+/// The error in the tokens of an unfinished datum, if there is one before
+/// their end.
+pub(super) fn partial_parse_error(
+    tokens: Vec<(usize, Token, usize)>,
+    text: &str,
+    source: SourceId,
+) -> Option<ReadError> {
+    let places = places_of(&tokens);
+    match grammar::ProgramParser::new().parse(source, tokens.into_iter().map(Ok)) {
+        Ok(_) | Err(ParseError::UnrecognizedEof { .. }) => None,
+        Err(error) => Some(convert_parse_error(error, text, &places, source)),
+    }
+}
+
+/// Where each token sits, for error messages.
+fn places_of(tokens: &[(usize, Token, usize)]) -> Vec<Place> {
+    tokens
         .iter()
         .map(|(start, token, end)| Place {
             start: *start,
@@ -153,29 +178,7 @@ pub fn parse_program_with(
                     | Token::LabelDef(_)
             ),
         })
-        .collect();
-    let parsed = grammar::ProgramParser::new().parse(source, tokens.into_iter().map(Ok));
-    match parsed {
-        Ok(data) => match scan.error.or(lex_error) {
-            Some(error) => Err(error),
-            None => Ok(Parsed {
-                data,
-                fold_changes: lexed.fold_changes,
-            }),
-        },
-        Err(ParseError::UnrecognizedEof { location, .. }) => Err(scan
-            .error
-            .or(lex_error)
-            .or(scan.unclosed)
-            .unwrap_or_else(|| {
-                ReadError::new(
-                    ReadErrorKind::Incomplete,
-                    "unexpected end of input",
-                    Span::new(source, location, location),
-                )
-            })),
-        Err(error) => Err(convert_parse_error(error, text, &places, source)),
-    }
+        .collect()
 }
 
 /// What the LALRPOP actions build a bytevector from: checks each element.
@@ -224,260 +227,6 @@ struct Place {
     is_dot: bool,
     /// Whether the token needs a datum after it (`'`, `#;`, `#0=`, …).
     prefix: bool,
-}
-
-/// Outcome of [`prescan`].
-struct Scan {
-    /// How many tokens may be given to the parser: all of them, or those
-    /// before the token that caused `error`.
-    cut: usize,
-    /// A structural error: nesting too deep, stray or mismatched closer.
-    error: Option<ReadError>,
-    /// The innermost construct still open at end of input, as an error.
-    unclosed: Option<ReadError>,
-}
-
-/// An open construct during the pre-scan.
-struct Frame {
-    start: usize,
-    end: usize,
-    opener: Opener,
-    /// Whether this construct is inside (or is) a `#;` datum comment.
-    in_comment: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Opener {
-    Paren,
-    Bracket,
-    Vector,
-    Bytevector,
-    /// `'`, `` ` ``, `,` or `,@`, waiting for its datum.
-    Prefix,
-    /// `#;`, waiting for the datum it discards.
-    DatumComment,
-    /// `#n=`, waiting for the datum it labels.
-    Label(u64),
-}
-
-impl Opener {
-    fn is_list(self) -> bool {
-        !matches!(
-            self,
-            Opener::Prefix | Opener::DatumComment | Opener::Label(_)
-        )
-    }
-
-    fn closer(self) -> &'static str {
-        match self {
-            Opener::Bracket => "]",
-            _ => ")",
-        }
-    }
-}
-
-/// Tracks nesting over the token stream without building anything; see the
-/// module documentation.
-fn prescan(tokens: &[(usize, Token, usize)], text: &str, source: SourceId) -> Scan {
-    let mut stack: Vec<Frame> = Vec::new();
-    // Datum labels defined so far in the current top-level datum, each with
-    // whether it was defined outside any datum comment.
-    let mut labels: HashMap<u64, bool> = HashMap::new();
-    for (index, (start, token, end)) in tokens.iter().enumerate() {
-        let (start, end) = (*start, *end);
-        let stop = |error: ReadError| Scan {
-            cut: index,
-            error: Some(error),
-            unclosed: None,
-        };
-        if stack.is_empty() {
-            labels.clear();
-        }
-        let in_comment = stack.last().is_some_and(|f| f.in_comment);
-        let here = Span::new(source, start, end);
-        if let Some(error) = check_label(token, &mut labels, &stack, in_comment, here) {
-            return stop(error);
-        }
-        let opener = match token {
-            Token::LParen => Some(Opener::Paren),
-            Token::LBracket => Some(Opener::Bracket),
-            Token::VectorOpen => Some(Opener::Vector),
-            Token::BytevectorOpen => Some(Opener::Bytevector),
-            Token::Quote | Token::Quasiquote | Token::Unquote | Token::UnquoteSplicing => {
-                Some(Opener::Prefix)
-            }
-            Token::DatumComment => Some(Opener::DatumComment),
-            Token::LabelDef(n) => Some(Opener::Label(*n)),
-            _ => None,
-        };
-        if let Some(opener) = opener {
-            if stack.len() >= MAX_NESTING {
-                return stop(
-                    ReadError::new(
-                        ReadErrorKind::Invalid,
-                        format!("nesting too deep (more than {MAX_NESTING} levels)"),
-                        Span::new(source, start, end),
-                    )
-                    .with_help("split the data into smaller pieces"),
-                );
-            }
-            let in_comment = in_comment || opener == Opener::DatumComment;
-            stack.push(Frame {
-                start,
-                end,
-                opener,
-                in_comment,
-            });
-            continue;
-        }
-        match token {
-            Token::RParen | Token::RBracket => {
-                let closer = if matches!(token, Token::RParen) {
-                    ")"
-                } else {
-                    "]"
-                };
-                let Some(index) = stack.iter().rposition(|f| f.opener.is_list()) else {
-                    let opener = if closer == ")" { "(" } else { "[" };
-                    return stop(ReadError::new(
-                        ReadErrorKind::Invalid,
-                        format!("unexpected `{closer}` with no matching `{opener}`"),
-                        Span::new(source, start, end),
-                    ));
-                };
-                let frame = &stack[index];
-                if frame.opener.closer() != closer {
-                    let open_text = &text[frame.start..frame.end];
-                    let (line, column) = line_column(text, frame.start);
-                    return stop(
-                        ReadError::new(
-                            ReadErrorKind::Invalid,
-                            format!(
-                                "mismatched `{closer}`: expected `{}` to close `{open_text}`",
-                                frame.opener.closer()
-                            ),
-                            Span::new(source, start, end),
-                        )
-                        .with_help(format!(
-                            "the `{open_text}` at line {line}, column {column} must be closed \
-                             with `{}`",
-                            frame.opener.closer()
-                        )),
-                    );
-                }
-                stack.truncate(index);
-                complete_prefixes(&mut stack);
-            }
-            Token::Dot => {}
-            _ => complete_prefixes(&mut stack),
-        }
-    }
-    let unclosed = stack.last().map(|frame| {
-        let open_text = &text[frame.start..frame.end];
-        let span = Span::new(source, frame.start, frame.end);
-        match frame.opener {
-            Opener::DatumComment => ReadError::new(
-                ReadErrorKind::Incomplete,
-                "expected a datum to comment out after `#;` before end of input",
-                span,
-            ),
-            Opener::Prefix | Opener::Label(_) => ReadError::new(
-                ReadErrorKind::Incomplete,
-                format!("expected a datum after `{open_text}` before end of input"),
-                span,
-            ),
-            opener => ReadError::new(
-                ReadErrorKind::Incomplete,
-                format!(
-                    "unclosed `{open_text}`: expected `{}` before end of input",
-                    opener.closer()
-                ),
-                span,
-            ),
-        }
-    });
-    Scan {
-        cut: tokens.len(),
-        error: None,
-        unclosed,
-    }
-}
-
-/// Checks a datum label token against the labels defined so far in the
-/// current top-level datum (`labels`, each with whether it was defined outside
-/// any datum comment), and records a definition.
-fn check_label(
-    token: &Token,
-    labels: &mut HashMap<u64, bool>,
-    stack: &[Frame],
-    in_comment: bool,
-    here: Span,
-) -> Option<ReadError> {
-    match token {
-        Token::LabelDef(n) => labels.insert(*n, !in_comment).map(|_| {
-            ReadError::new(
-                ReadErrorKind::Invalid,
-                format!("datum label `#{n}=` is defined twice"),
-                here,
-            )
-            .with_help("each label may be defined once per datum; refer to it with `#n#`")
-        }),
-        Token::LabelRef(n) => {
-            let defined = labels.get(n).is_some_and(|outside| *outside || in_comment);
-            if !defined {
-                return Some(
-                    ReadError::new(
-                        ReadErrorKind::Invalid,
-                        format!("undefined datum label `#{n}#`"),
-                        here,
-                    )
-                    .with_help(format!("define it with `#{n}=` earlier in the same datum")),
-                );
-            }
-            let labelling = stack
-                .iter()
-                .rev()
-                .map_while(|f| match f.opener {
-                    Opener::Label(m) => Some(m),
-                    _ => None,
-                })
-                .any(|m| m == *n);
-            labelling.then(|| {
-                ReadError::new(
-                    ReadErrorKind::Invalid,
-                    format!("datum label `#{n}#` refers to itself"),
-                    here,
-                )
-            })
-        }
-        _ => None,
-    }
-}
-
-/// A datum just ended: the prefixes waiting for it are satisfied. A quote
-/// prefix then forms a datum itself, satisfying the prefix before it; a `#;`
-/// swallows the datum, so completion stops there.
-fn complete_prefixes(stack: &mut Vec<Frame>) {
-    while let Some(frame) = stack.last() {
-        match frame.opener {
-            Opener::Prefix | Opener::Label(_) => {
-                stack.pop();
-            }
-            Opener::DatumComment => {
-                stack.pop();
-                return;
-            }
-            _ => return,
-        }
-    }
-}
-
-/// 1-based line and column (in characters) of byte offset `pos`.
-fn line_column(text: &str, pos: usize) -> (usize, usize) {
-    let before = &text[..pos];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Turns a LALRPOP error into a user-facing [`ReadError`].
