@@ -258,6 +258,8 @@ impl Interp {
                 }
             }
         }
+        // Ctrl-C also stops long big-integer work (a gcd of huge numbers).
+        crate::bigint::watch_interrupts(interp.interrupt.clone());
         interp
     }
 

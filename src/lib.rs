@@ -8,6 +8,7 @@
 
 pub mod arena;
 pub mod arena_report;
+pub mod bigint;
 pub mod builtins;
 pub mod compile;
 pub mod diagnostics;

@@ -109,6 +109,27 @@ pub fn check_number(who: &str, v: &Value) -> Result<()> {
     }
 }
 
+/// The error for big-integer work stopped by Ctrl-C.
+pub fn interrupted(who: &str) -> Error {
+    Error::new(ErrorKind::Interrupted, format!("{who}: interrupted"))
+}
+
+/// The largest exact integer, in bits, that `*` builds (about five million
+/// decimal digits). Past it a single multiplication or gcd would take
+/// seconds to minutes that nothing could interrupt; `expt` has the same bound.
+pub const MAX_EXACT_BITS: u64 = 1 << 24;
+
+/// The error for an exact result past [`MAX_EXACT_BITS`].
+pub fn exact_too_large(who: &str) -> Error {
+    Error::new(
+        ErrorKind::Memory,
+        format!("{who}: result too large (more than {MAX_EXACT_BITS} bits)"),
+    )
+    .with_help(
+        "exact integers are limited to 16,777,216 bits; use inexact numbers for larger magnitudes",
+    )
+}
+
 /// The error for exact division by exact zero.
 pub fn division_by_zero(who: &str) -> Error {
     Error::new(
@@ -143,17 +164,27 @@ fn arith_slow(who: &str, op: Op, a: &Value, b: &Value) -> Result<Value> {
             let (Some(x), Some(y)) = (x, y) else {
                 return Err(Error::wrong_type(who, "a number", a));
             };
-            Ok(normalize_rat(match op {
-                Op::Add => x + y,
-                Op::Sub => x - y,
-                Op::Mul => x * y,
-            }))
+            if matches!(op, Op::Mul) {
+                let bits = |r: &BigRational| r.numer().bits().max(r.denom().bits());
+                if bits(&x) + bits(&y) > MAX_EXACT_BITS {
+                    return Err(exact_too_large(who));
+                }
+            }
+            let result = match op {
+                Op::Add => crate::bigint::add(&x, &y),
+                Op::Sub => crate::bigint::sub(&x, &y),
+                Op::Mul => crate::bigint::mul(&x, &y),
+            };
+            Ok(normalize_rat(result.map_err(|_| interrupted(who))?))
         }
         _ => {
             let (x, y) = (to_bigint(a), to_bigint(b));
             let (Some(x), Some(y)) = (x, y) else {
                 return Err(Error::wrong_type(who, "a number", a));
             };
+            if matches!(op, Op::Mul) && x.bits() + y.bits() > MAX_EXACT_BITS {
+                return Err(exact_too_large(who));
+            }
             Ok(normalize_big(match op {
                 Op::Add => x + y,
                 Op::Sub => x - y,
@@ -233,7 +264,8 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
     if y.is_zero() {
         return Err(division_by_zero("/"));
     }
-    Ok(normalize_rat(x / y))
+    let quotient = crate::bigint::div(&x, &y).map_err(|_| interrupted("/"))?;
+    Ok(normalize_rat(quotient))
 }
 
 /// `-a`.

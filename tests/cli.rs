@@ -494,6 +494,41 @@ fn piped_output_is_flushed_when_interrupted() {
     assert_eq!(output.status.code(), Some(130));
 }
 
+/// Ctrl-C stops one long builtin call, not only a loop of calls: a gcd of
+/// two numbers of millions of digits (minutes of work) ends at once.
+#[test]
+fn an_interrupt_stops_a_gcd_of_huge_numbers() {
+    use std::io::Read;
+    let file = script(
+        "(define a (+ (expt 3 8000000) 1))\n(define b (+ (expt 7 4000000) 2))\n\
+         (display \"go\")\n(flush-output-port)\n(gcd a b)\n",
+    );
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("eshkol"))
+        .arg(&file.0)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn eshkol");
+    let mut go = [0u8; 2];
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_exact(&mut go)
+        .expect("the script starts its gcd");
+    assert_eq!(&go, b"go");
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    let output = child.wait_with_output().expect("eshkol ends");
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("gcd: interrupted"), "{stderr}");
+    assert!(stderr.contains("(gcd a b)"), "{stderr}");
+}
+
 #[test]
 fn leak_warnings_are_grouped_by_creation_site_largest_first() {
     let file = script(

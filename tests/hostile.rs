@@ -89,6 +89,57 @@ fn enormous_power_is_a_memory_error() {
     );
 }
 
+/// Exact integers stop at 2^24 bits: past that a single multiplication
+/// would run for seconds that nothing could interrupt.
+#[test]
+fn a_product_past_the_exact_integer_bound_is_a_memory_error() {
+    let mut interp = Interp::new_captured();
+    let (kind, span) = error_of(
+        &mut interp,
+        "(define a (expt 3 6000000))\n(define b (* a a))",
+    );
+    assert_eq!((kind, span.as_str()), (ErrorKind::Memory, "(* a a)"));
+    let mut interp = Interp::new_captured();
+    let code = "(define a (/ (expt 3 6000000) (expt 2 100)))\n(* a a)";
+    match interp.eval_str("hostile", code) {
+        Err(error) => assert!(
+            error
+                .message()
+                .contains("*: result too large (more than 16777216 bits)"),
+            "{}",
+            error.message()
+        ),
+        Ok(value) => panic!("{code} evaluated to {value:?}"),
+    }
+}
+
+/// Powers, their digits and the gcds of rationals of big numbers take
+/// time near-linear in their size (before: `expt` reduced its result by a
+/// gcd, quadratic in bits, and `(/ a b)` of huge numbers ran for minutes).
+#[test]
+fn huge_powers_print_and_reduce() {
+    let mut interp = Interp::new_captured();
+    assert_eq!(
+        value_of(
+            &mut interp,
+            "(let ((s (number->string (expt 3 1000000)))) \
+             (list (string-length s) (substring s 0 10) \
+                   (substring s (- (string-length s) 10) (string-length s))))"
+        ),
+        "(477122 \"1797710116\" \"5220000001\")"
+    );
+    assert_eq!(
+        value_of(
+            &mut interp,
+            "(let* ((g (+ (expt 3 20000) 1)) \
+                    (a (* g (+ (expt 7 15000) 2))) (b (* g (- (expt 5 18000) 2)))) \
+               (list (= (gcd a b) g) (= (denominator (/ a b)) (quotient b g)) \
+                     (= (+ (/ a b) (/ b a)) (/ (+ (* a a) (* b b)) (* a b)))))"
+        ),
+        "(#t #t #t)"
+    );
+}
+
 #[test]
 fn empty_symbol_is_allowed() {
     let mut interp = Interp::new_captured();

@@ -11,7 +11,7 @@ use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{args, Primitive};
-use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
 use crate::numeric::{
     self, check_number, division_by_zero, float_to_exact, is_exact, normalize_big, normalize_rat,
@@ -356,9 +356,6 @@ pub static PRIMITIVES: &[Primitive] = &[
     ),
 ];
 
-/// The largest result, in bits, that exact `expt` will compute.
-const MAX_EXPT_BITS: u64 = 1 << 24;
-
 /// A number argument.
 fn number<'a>(who: &str, v: &'a Value) -> Result<&'a Value> {
     check_number(who, v)?;
@@ -628,14 +625,14 @@ fn fold_integers(
     who: &str,
     args: &[Value],
     start: i64,
-    op: fn(&BigInt, &BigInt) -> BigInt,
+    op: fn(&BigInt, &BigInt) -> std::result::Result<BigInt, crate::bigint::Interrupted>,
 ) -> Result<Value> {
     let mut inexact = false;
     let mut acc = BigInt::from(start);
     for x in args {
         let n = int_arg(who, x)?;
         inexact |= matches!(n, IntArg::Flo(_));
-        acc = op(&acc, &n.to_big());
+        acc = op(&acc, &n.to_big()).map_err(|_| numeric::interrupted(who))?;
     }
     if inexact {
         Ok(Value::Float(acc.to_f64().unwrap_or(f64::NAN)))
@@ -653,16 +650,12 @@ fn gcd(_: &mut Interp, args: &[Value]) -> Result<Value> {
             Err(_) => normalize_big(BigInt::from(g)),
         });
     }
-    fold_integers("gcd", args, 0, |a, b| a.gcd(b))
+    fold_integers("gcd", args, 0, crate::bigint::gcd)
 }
 
 /// (lcm n ...): least common multiple.
 fn lcm(_: &mut Interp, args: &[Value]) -> Result<Value> {
-    fold_integers("lcm", args, 1, |a, b| a.lcm(b).abs())
-}
-
-fn too_large(who: &str) -> Error {
-    Error::new(ErrorKind::Memory, format!("{who}: result too large"))
+    fold_integers("lcm", args, 1, crate::bigint::lcm)
 }
 
 fn complex_unsupported(who: &str) -> Error {
@@ -692,18 +685,28 @@ fn expt_exact(base: &Value, power: &Value) -> Result<Value> {
     }
     let magnitude = e.magnitude().to_u64().unwrap_or(u64::MAX);
     let bits = b.numer().bits().max(b.denom().bits());
-    if bits.saturating_mul(magnitude) > MAX_EXPT_BITS {
-        return Err(too_large("expt"));
+    if bits.saturating_mul(magnitude) > numeric::MAX_EXACT_BITS {
+        return Err(numeric::exact_too_large("expt"));
     }
-    let exp = u32::try_from(magnitude).map_err(|_| too_large("expt"))?;
+    let exp = u32::try_from(magnitude).map_err(|_| numeric::exact_too_large("expt"))?;
     let numer = b.numer().pow(exp);
     let denom = b.denom().pow(exp);
-    let result = if e.is_negative() {
-        BigRational::new(denom, numer)
+    // Powers of coprime numbers are coprime: no reduction (a gcd of the
+    // huge results) is needed, only a positive denominator.
+    let (numer, denom) = if e.is_negative() {
+        (denom, numer)
     } else {
-        BigRational::new(numer, denom)
+        (numer, denom)
     };
-    Ok(normalize_rat(result))
+    let (numer, denom) = if denom.is_negative() {
+        (-numer, -denom)
+    } else {
+        (numer, denom)
+    };
+    if denom.is_one() {
+        return Ok(normalize_big(numer));
+    }
+    Ok(normalize_rat(BigRational::new_raw(numer, denom)))
 }
 
 /// (expt z w): z to the power w.
@@ -833,7 +836,8 @@ fn sqrt(_: &mut Interp, args: &[Value]) -> Result<Value> {
             }
         },
         Value::Rat(r) if r.is_positive() => match (exact_root(r.numer()), exact_root(r.denom())) {
-            (Some(n), Some(d)) => Ok(normalize_rat(BigRational::new(n, d))),
+            // Roots of coprime numbers are coprime.
+            (Some(n), Some(d)) => Ok(normalize_rat(BigRational::new_raw(n, d))),
             _ => Ok(Value::Float(real("sqrt", v)?.sqrt())),
         },
         _ => Err(complex_unsupported("sqrt")),
@@ -1302,6 +1306,7 @@ fn rationalize(_: &mut Interp, args: &[Value]) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::ErrorKind;
 
     fn call(name: &str, args: &[Value]) -> Result<Value> {
         let mut interp = Interp::new_captured();

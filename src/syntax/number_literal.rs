@@ -112,7 +112,7 @@ fn parse_real(body: &str, radix: u32, exactness: Exactness) -> Result<NumberLite
         if den.is_zero() {
             return Err(DivisionByZero);
         }
-        return Ok(finish_exact(BigRational::new(num, den), exactness));
+        return Ok(finish_exact(crate::bigint::reduced(num, den), exactness));
     }
     if all_digits(unsigned) {
         let value = parse_digits(unsigned, radix, negative)?;
@@ -211,7 +211,7 @@ fn exact_decimal(decimal: &Decimal<'_>, negative: bool) -> Result<NumberLiteral,
     let value = if scale >= 0 {
         BigRational::from_integer(mantissa * power)
     } else {
-        BigRational::new(mantissa, power)
+        crate::bigint::reduced(mantissa, power)
     };
     Ok(rational(value))
 }
