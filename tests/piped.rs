@@ -87,11 +87,12 @@ fn a_form_spanning_lines_and_strings_runs_when_it_is_complete() {
         .stdout("\"za\\nb\"\n");
 }
 
-/// A program driving eshkol through a pipe gets each answer before it sends
-/// the next form (nothing waits for the end of the input).
-#[test]
-fn each_answer_arrives_before_the_next_form_is_sent() {
-    use std::io::{BufRead, BufReader, Write};
+/// eshkol in piped mode, with its standard input and output to drive it.
+fn spawn_piped() -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::process::ChildStdout,
+) {
     use std::process::{Command, Stdio};
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("eshkol"))
         .stdin(Stdio::piped())
@@ -99,8 +100,18 @@ fn each_answer_arrives_before_the_next_form_is_sent() {
         .stderr(Stdio::null())
         .spawn()
         .expect("eshkol starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let stdin = child.stdin.take().expect("stdin is piped");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    (child, stdin, stdout)
+}
+
+/// A program driving eshkol through a pipe gets each answer before it sends
+/// the next form (nothing waits for the end of the input).
+#[test]
+fn each_answer_arrives_before_the_next_form_is_sent() {
+    use std::io::{BufRead, BufReader, Write};
+    let (mut child, mut stdin, stdout) = spawn_piped();
+    let mut stdout = BufReader::new(stdout);
     let mut answer = String::new();
     for (form, expected) in [("(+ 1 2)", "3\n"), ("(define x 4) (* x x)", "16\n")] {
         writeln!(stdin, "{form}").unwrap();
@@ -152,15 +163,7 @@ fn peak_resident_kib(pid: u32) -> usize {
 #[test]
 fn a_million_piped_forms_keep_memory_flat() {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("eshkol"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("eshkol starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    let stdout = child.stdout.take().expect("stdout is piped");
+    let (mut child, mut stdin, stdout) = spawn_piped();
     let counter = std::thread::spawn(move || {
         let mut lines = 0usize;
         let mut last = String::new();
