@@ -186,21 +186,6 @@ fn from_limbs(x: &[u64]) -> BigUint {
     BigUint::new(halves)
 }
 
-/// `numer / denom` in lowest terms, with a positive denominator; `denom` is
-/// not zero.
-pub fn ratio(numer: BigInt, denom: BigInt) -> Result<BigRational, Interrupted> {
-    let (numer, denom) = if denom.is_negative() {
-        (-numer, -denom)
-    } else {
-        (numer, denom)
-    };
-    let g = gcd(&numer, &denom)?;
-    if g.is_one() {
-        return Ok(BigRational::new_raw(numer, denom));
-    }
-    Ok(BigRational::new_raw(numer / &g, denom / g))
-}
-
 /// `numer / denom` in lowest terms, for the reader (whose input bounds the
 /// work, and which has no way to report an interrupt); `denom` is not zero.
 pub fn reduced(numer: BigInt, denom: BigInt) -> BigRational {
@@ -328,7 +313,7 @@ mod tests {
         assert_eq!(div(&x, &y).unwrap(), &x / &y);
         assert_eq!(sub(&x, &x).unwrap(), BigRational::zero());
         assert_eq!(
-            ratio(big("6"), big("-4")).unwrap(),
+            reduced(big("6"), big("-4")),
             BigRational::new(big("-3"), big("2"))
         );
     }

@@ -674,9 +674,7 @@ pub fn human_bytes(bytes: usize) -> String {
 
 /// This process's address space in bytes (Linux; `None` elsewhere).
 pub fn address_space_bytes() -> Option<usize> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().next()?.parse().ok()?;
-    Some(pages * 4096)
+    statm_bytes(0)
 }
 
 /// The process's address-space limit (`ulimit -v`), read once (Linux;
@@ -694,7 +692,12 @@ pub fn address_space_limit() -> Option<usize> {
 
 /// This process's resident memory in bytes (Linux; `None` elsewhere).
 pub fn resident_bytes() -> Option<usize> {
+    statm_bytes(1)
+}
+
+/// Field `index` of `/proc/self/statm` (a count of pages), in bytes.
+fn statm_bytes(index: usize) -> Option<usize> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    let pages: usize = statm.split_whitespace().nth(index)?.parse().ok()?;
     Some(pages * 4096)
 }

@@ -125,9 +125,10 @@ pub fn exact_too_large(who: &str) -> Error {
         ErrorKind::Memory,
         format!("{who}: result too large (more than {MAX_EXACT_BITS} bits)"),
     )
-    .with_help(
-        "exact integers are limited to 16,777,216 bits; use inexact numbers for larger magnitudes",
-    )
+    .with_help(format!(
+        "exact integers are limited to {} bits; use inexact numbers for larger magnitudes",
+        crate::diagnostics::group(MAX_EXACT_BITS as usize)
+    ))
 }
 
 /// The error for exact division by exact zero.

@@ -670,17 +670,6 @@ fn max_depth_allows_exactly_that_many_nested_calls() {
     assert!(stderr.contains("eshkol::recursion-depth"), "{stderr}");
 }
 
-#[test]
-fn piped_input_fails_when_a_value_cannot_be_written() {
-    let assert = eshkol()
-        .write_stdin("(with-arena (s 1024) (arena-alloc s 4))\n(+ 1 2)\n")
-        .assert()
-        .code(1)
-        .stdout("3\n");
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("eshkol::arena-destroyed"), "{stderr}");
-}
-
 /// Runs eshkol on `file` with its address space capped at `kib` KiB (`ulimit
 /// -v`), so memory beyond the cap is a failure instead of a slow swap.
 fn run_capped(file: &std::path::Path, kib: usize) -> std::process::Output {

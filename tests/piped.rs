@@ -9,6 +9,10 @@ fn eshkol() -> Command {
     cmd
 }
 
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+}
+
 #[test]
 fn prints_each_value_without_prompts() {
     eshkol()
@@ -36,19 +40,15 @@ fn errors_go_to_stderr_and_evaluation_continues() {
         .assert()
         .code(1)
         .stdout("a2\n");
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = stderr_of(&assert);
     assert!(stderr.contains("car: expected a pair, got 1"), "{stderr}");
 }
 
 #[test]
 fn incomplete_input_is_a_read_error() {
     let assert = eshkol().write_stdin("(+ 1 2\n").assert().code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = stderr_of(&assert);
     assert!(stderr.contains("unclosed `(`"), "{stderr}");
-}
-
-fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
 }
 
 #[test]
@@ -85,6 +85,17 @@ fn a_form_spanning_lines_and_strings_runs_when_it_is_complete() {
         .assert()
         .success()
         .stdout("\"za\\nb\"\n");
+}
+
+#[test]
+fn piped_input_fails_when_a_value_cannot_be_written() {
+    let assert = eshkol()
+        .write_stdin("(with-arena (s 1024) (arena-alloc s 4))\n(+ 1 2)\n")
+        .assert()
+        .code(1)
+        .stdout("3\n");
+    let stderr = stderr_of(&assert);
+    assert!(stderr.contains("eshkol::arena-destroyed"), "{stderr}");
 }
 
 /// eshkol in piped mode, with its standard input and output to drive it.

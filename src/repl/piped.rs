@@ -7,6 +7,8 @@
 //! last [`KEPT_SEGMENTS`] keep their text for reports; a report pointing into
 //! older text gives its source and line range alone.
 
+use std::collections::VecDeque;
+
 use crate::diagnostics::{Error, ErrorKind};
 use crate::interp::Interp;
 use crate::syntax::{strip_bom, Reader, SourceId};
@@ -113,9 +115,8 @@ fn report(interp: &mut Interp, error: &Error) {
 
 /// The sources piped input is kept in, and the reader of the newest.
 struct Segments {
-    /// Every segment, oldest first; those before the last `KEPT_SEGMENTS`
-    /// have had their text dropped.
-    all: Vec<SourceId>,
+    /// The segments whose text is kept, oldest first.
+    kept: VecDeque<SourceId>,
     current: SourceId,
     reader: Reader,
     /// Lines of standard input read so far, by this reader and by the
@@ -129,7 +130,7 @@ impl Segments {
     fn new(interp: &mut Interp) -> Segments {
         let current = interp.sources.add_continuing(NAME, 0);
         Segments {
-            all: vec![current],
+            kept: VecDeque::from([current]),
             current,
             reader: Reader::new(current, false),
             lines: 0,
@@ -171,9 +172,11 @@ impl Segments {
         let fold_case = self.reader.fold_case();
         self.current = interp.sources.add_continuing(NAME, self.lines);
         self.reader = Reader::continuing(self.current, fold_case, self.lines);
-        self.all.push(self.current);
-        if let Some(old) = self.all.len().checked_sub(KEPT_SEGMENTS + 1) {
-            interp.sources.discard_text(self.all[old]);
+        self.kept.push_back(self.current);
+        if self.kept.len() > KEPT_SEGMENTS {
+            if let Some(old) = self.kept.pop_front() {
+                interp.sources.discard_text(old);
+            }
         }
     }
 }

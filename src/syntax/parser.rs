@@ -147,17 +147,15 @@ pub(super) fn parse_tokens(
 }
 
 /// The error in the tokens of an unfinished datum, if there is one before
-/// their end.
+/// their end (running out of tokens is the only `Incomplete` parse error).
 pub(super) fn partial_parse_error(
     tokens: Vec<(usize, Token, usize)>,
     text: &str,
     source: SourceId,
 ) -> Option<ReadError> {
-    let places = places_of(&tokens);
-    match grammar::ProgramParser::new().parse(source, tokens.into_iter().map(Ok)) {
-        Ok(_) | Err(ParseError::UnrecognizedEof { .. }) => None,
-        Err(error) => Some(convert_parse_error(error, text, &places, source)),
-    }
+    parse_tokens(tokens, text, source)
+        .err()
+        .filter(|error| error.kind != ReadErrorKind::Incomplete)
 }
 
 /// Where each token sits, for error messages.
