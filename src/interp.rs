@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::arena::Arenas;
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::library::LibraryForm;
+use crate::process_memory::resident_bytes;
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::Value;
@@ -670,34 +671,4 @@ pub fn human_bytes(bytes: usize) -> String {
     } else {
         format!("{value:.1} {}", UNITS[unit])
     }
-}
-
-/// This process's address space in bytes (Linux; `None` elsewhere).
-pub fn address_space_bytes() -> Option<usize> {
-    statm_bytes(0)
-}
-
-/// The process's address-space limit (`ulimit -v`), read once (Linux;
-/// `None` when unlimited or unknown).
-pub fn address_space_limit() -> Option<usize> {
-    static LIMIT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
-    *LIMIT.get_or_init(|| {
-        let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
-        let line = limits
-            .lines()
-            .find(|l| l.starts_with("Max address space"))?;
-        line.split_whitespace().nth(3)?.parse().ok()
-    })
-}
-
-/// This process's resident memory in bytes (Linux; `None` elsewhere).
-pub fn resident_bytes() -> Option<usize> {
-    statm_bytes(1)
-}
-
-/// Field `index` of `/proc/self/statm` (a count of pages), in bytes.
-fn statm_bytes(index: usize) -> Option<usize> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().nth(index)?.parse().ok()?;
-    Some(pages * 4096)
 }

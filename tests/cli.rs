@@ -808,3 +808,28 @@ fn deep_recursion_in_a_small_address_space_is_a_memory_error() {
     assert!(stderr.contains("no memory left to go deeper"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn deep_data_is_dropped_in_a_small_address_space() {
+    // Dropping data nested millions of levels deep used to recurse onto new
+    // stack segments, whose mmap fails under a small `ulimit -v` (a panic).
+    let file = script(
+        "(define (nest wrap n) (do ((i 0 (+ i 1)) (x '() (wrap x))) ((= i n) x)))
+         (define x (nest list 3000000))
+         (set! x #f)
+         (display \"lists\") (newline)
+         (set! x (nest vector 1000000))
+         (set! x #f)
+         (display \"vectors\") (newline)
+         (set! x (nest (lambda (x) (delay x)) 1000000))
+         (set! x #f)
+         (display \"promises\") (newline)",
+    );
+    let output = run_capped(&file.0, 400_000);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "lists\nvectors\npromises\n"
+    );
+}

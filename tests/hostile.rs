@@ -416,3 +416,76 @@ fn errors_through_many_returning_handlers_keep_a_bounded_message() {
         "exception handler returned from a non-continuable error: car: expected a pair, got 1"
     );
 }
+
+#[test]
+fn code_that_eval_gets_nests_at_most_as_deep_as_source() {
+    let mut interp = Interp::new_captured();
+    let setup = "(define (nest n e) (if (= n 0) e (nest (- n 1) (list 'abs e))))";
+    interp.eval_str("setup", setup).expect("defines");
+    let (kind, span) = error_of(
+        &mut interp,
+        "(eval (nest 1000000 -1) (interaction-environment))",
+    );
+    assert_eq!(
+        (kind, span.as_str()),
+        (
+            ErrorKind::Syntax,
+            "(eval (nest 1000000 -1) (interaction-environment))"
+        )
+    );
+    let error = interp
+        .eval_str("deeper", "(eval (nest 10001 -1) (interaction-environment))")
+        .unwrap_err();
+    assert_eq!(
+        error.message(),
+        "code nested too deeply (more than 10000 levels)"
+    );
+    assert_eq!(
+        value_of(
+            &mut interp,
+            "(eval (nest 9990 -1) (interaction-environment))"
+        ),
+        "1"
+    );
+    // A macro that nests its output one level per step stops at the same limit.
+    let grow = "(define-syntax wrap (syntax-rules () ((_ () e) e) ((_ (x . more) e) (wrap more (abs e)))))";
+    interp.eval_str("macro", grow).expect("defines");
+    let many = format!("(wrap ({}) -2)", "x ".repeat(10_500));
+    let (kind, _) = error_of(&mut interp, &many);
+    assert_eq!(kind, ErrorKind::Syntax);
+}
+
+#[test]
+fn deeply_nested_code_runs_deep_in_a_recursion() {
+    // Nested expressions recurse on the native stack between procedure
+    // calls; code nested near the limit still runs at the bottom of a deep
+    // recursion, where little of the current stack segment is left.
+    let mut interp = Interp::new_captured();
+    let setup = "(define (nest n e) (if (= n 0) e (nest (- n 1) (list 'abs e))))
+                 (define e (nest 9990 -7))
+                 (define (f n) (if (= n 0) (eval e (interaction-environment)) (+ 0 (f (- n 1)))))
+                 (define (g n) (if (= n 0) (eval (list 'lambda '() e) (interaction-environment)) (let ((r (g (- n 1)))) r)))";
+    interp.eval_str("setup", setup).expect("defines");
+    for depth in [1_000, 20_000, 100_000] {
+        assert_eq!(value_of(&mut interp, &format!("(f {depth})")), "7");
+        assert_eq!(value_of(&mut interp, &format!("((g {depth}))")), "7");
+    }
+    let source = format!(
+        "(define (deep n) (if (= n 0) {}-3{} (+ 0 (deep (- n 1))))) (deep 100000)",
+        "(abs ".repeat(9_900),
+        ")".repeat(9_900)
+    );
+    assert_eq!(value_of(&mut interp, &source), "3");
+}
+
+#[test]
+fn data_nested_millions_deep_is_dropped_without_deep_recursion() {
+    let mut interp = Interp::new_captured();
+    let code = "(define (nest wrap n) (do ((i 0 (+ i 1)) (x '() (wrap x))) ((= i n) x)))
+                (define kept (list (nest list 2000000) (nest vector 1000000)
+                                   (nest (lambda (x) (delay x)) 1000000)
+                                   (nest (lambda (x) (lambda () x)) 1000000)))
+                (set! kept #f)
+                'dropped";
+    assert_eq!(value_of(&mut interp, code), "dropped");
+}

@@ -120,7 +120,9 @@ fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let env = environment_argument(interp, "eval", values.get(1))?;
     let span = interp.call_span;
     let datum = crate::compile::quote::value_to_datum(&values[0], span)?;
-    interp.in_environment(env, |interp| interp.eval_datum(&datum))
+    let result = interp.in_environment(env, |interp| interp.eval_datum(&datum));
+    crate::native_stack::drop_with_room(datum);
+    result
 }
 
 fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {

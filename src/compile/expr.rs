@@ -63,6 +63,34 @@ pub enum Expr {
     Guard(Box<Guard>),
     /// A promise from a thunk; true for `delay-force`.
     Delay(Box<Expr>, bool),
+    /// Evaluates the expression, first moving to a new native stack segment
+    /// if the stack runs low. The lowerer wraps every [`DEEP_EVERY`]th level
+    /// of nesting in one, so deeply nested code cannot overflow the stack
+    /// between two procedure calls (which check the stack themselves).
+    Deep(Box<Expr>, Span),
+}
+
+/// Levels of expression nesting between two [`Expr::Deep`] checks.
+pub const DEEP_EVERY: usize = 32;
+
+impl Expr {
+    /// True for expressions that evaluate nothing inside them (constants and
+    /// variable references).
+    pub fn is_leaf(&self) -> bool {
+        matches!(
+            self,
+            Expr::Const(_)
+                | Expr::Local(_)
+                | Expr::LocalChecked(..)
+                | Expr::LocalBox(..)
+                | Expr::Captured(_)
+                | Expr::CapturedBox(..)
+                | Expr::SelfRef
+                | Expr::Global(..)
+                | Expr::MakeClosure(_)
+                | Expr::InitSlots(_)
+        )
+    }
 }
 
 /// Builtins the evaluator runs inline.
@@ -183,6 +211,15 @@ pub struct Lambda {
     pub toplevel: bool,
     /// Its documentation string, if its body starts with one.
     pub doc: Option<Rc<str>>,
+}
+
+impl Drop for Lambda {
+    fn drop(&mut self) {
+        // A body may be nested thousands of levels deep, and a closure may
+        // die anywhere, deep in the native stack.
+        let body = std::mem::replace(&mut self.body, Expr::Const(Value::Unspecified));
+        crate::native_stack::drop_with_room(body);
+    }
 }
 
 impl Lambda {

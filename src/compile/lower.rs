@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::compile::core::*;
-use crate::compile::expr::{Call, CaptureSource, Case, Expr, FastOp, Guard, Lambda, PrimOpCall};
+use crate::compile::expr::{
+    Call, CaptureSource, Case, Expr, FastOp, Guard, Lambda, PrimOpCall, DEEP_EVERY,
+};
 use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::Value;
@@ -40,6 +42,8 @@ pub struct Lowerer<'a> {
     interp: &'a mut Interp,
     fns: Vec<FnState>,
     slot_of: Vec<u32>,
+    /// Expressions being lowered, one inside the other.
+    nesting: usize,
 }
 
 impl<'a> Lowerer<'a> {
@@ -50,6 +54,7 @@ impl<'a> Lowerer<'a> {
             interp,
             fns: Vec::new(),
             slot_of: vec![u32::MAX; vars.len()],
+            nesting: 0,
         }
     }
 
@@ -184,7 +189,14 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower(&mut self, core: &Core) -> Expr {
-        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.lower_inner(core))
+        let stand_in = || Expr::Const(Value::Unspecified);
+        self.nesting += 1;
+        let expr = crate::native_stack::deeper_or(stand_in, || self.lower_inner(core));
+        self.nesting -= 1;
+        if self.nesting % DEEP_EVERY == DEEP_EVERY - 1 && !expr.is_leaf() {
+            return Expr::Deep(Box::new(expr), core.span);
+        }
+        expr
     }
 
     fn lower_inner(&mut self, core: &Core) -> Expr {

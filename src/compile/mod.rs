@@ -23,6 +23,14 @@ use crate::syntax::Datum;
 
 /// Compiles one top-level form into a procedure of no arguments that runs it.
 pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
+    // With room on the stack: the passes make and drop trees as deep as the code.
+    crate::native_stack::deeper(|| crate::native_stack::watched(|| compile_watched(interp, datum)))
+        .map_err(|e| e.or_at(datum.span))
+}
+
+/// [`compile_toplevel`], whose walks may stop short when the native stack
+/// cannot grow.
+fn compile_watched(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>> {
     let (core, vars, suggestions) = with_expander(interp, |expander| {
         let core = expander.expand_toplevel(datum);
         let vars = std::mem::take(&mut expander.vars);
@@ -39,13 +47,16 @@ pub fn compile_toplevel(interp: &mut Interp, datum: &Datum) -> Result<Rc<Lambda>
 /// shows it: one step (`None` when it is no macro use), or `full`, every
 /// macro use in it.
 pub fn expand_macros(interp: &mut Interp, datum: &Datum, full: bool) -> Result<Option<Datum>> {
-    with_expander(interp, |expander| {
-        if full {
-            expander.expand_everywhere(datum).map(Some)
-        } else {
-            expander.expand_once(datum)
-        }
+    crate::native_stack::watched(|| {
+        with_expander(interp, |expander| {
+            if full {
+                expander.expand_everywhere(datum).map(Some)
+            } else {
+                expander.expand_once(datum)
+            }
+        })
     })
+    .map_err(|e| e.or_at(datum.span))
 }
 
 /// Runs `f` with an expander over the interpreter's tables, positioned at

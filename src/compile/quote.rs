@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::numeric;
-use crate::syntax::{Datum, DatumKind, NumberLiteral, Span};
+use crate::syntax::{Datum, DatumKind, NumberLiteral, Span, MAX_NESTING};
 use crate::value::{Pair, Value, Vector};
 
 /// The value a datum denotes when quoted. Datum labels (`#0=`, `#0#`) build
@@ -20,7 +20,7 @@ pub fn datum_to_value(datum: &Datum) -> Result<Value> {
 type Labels = HashMap<u64, Value>;
 
 fn build(datum: &Datum, labels: &mut Labels) -> Result<Value> {
-    stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+    crate::native_stack::deeper(|| {
         Ok(match &datum.kind {
             DatumKind::Bool(b) => Value::Bool(*b),
             DatumKind::Number(n) => numeric::from_literal(n),
@@ -114,13 +114,21 @@ fn pair_shell() -> (Value, Rc<Pair>) {
 /// self-evaluating data. Values with no written form (procedures, ports...)
 /// become quoted constants can't be expressed, so they are refused.
 pub fn value_to_datum(value: &Value, span: Span) -> Result<Datum> {
-    to_datum(value, span, &mut HashSet::new())
+    to_datum(value, span, &mut HashSet::new(), 0)
 }
 
 /// [`value_to_datum`], with the pairs and vectors being converted (whose
-/// reappearance means a cycle) in `open`.
-fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>) -> Result<Datum> {
-    stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+/// reappearance means a cycle) in `open`, `depth` levels inside the whole.
+fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>, depth: usize) -> Result<Datum> {
+    if depth > MAX_NESTING {
+        return Err(Error::new(
+            ErrorKind::Syntax,
+            format!("code nested too deeply (more than {MAX_NESTING} levels)"),
+        )
+        .at(span)
+        .with_help("build the computation with a loop or a procedure instead of nesting"));
+    }
+    crate::native_stack::deeper(|| {
         let kind = match value {
             Value::Bool(b) => DatumKind::Bool(*b),
             Value::Int(n) => DatumKind::Number(NumberLiteral::Fixnum(*n)),
@@ -146,7 +154,7 @@ fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>) -> Result<Datu
                         break Err(circular(value));
                     }
                     chain.push(key);
-                    match to_datum(&p.car(), span, open) {
+                    match to_datum(&p.car(), span, open, depth + 1) {
                         Ok(item) => items.push(item),
                         Err(e) => break Err(e),
                     }
@@ -155,7 +163,7 @@ fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>) -> Result<Datu
                 };
                 let tail = result.and_then(|()| match cur {
                     Value::Null => Ok(None),
-                    tail => to_datum(&tail, span, open).map(Some),
+                    tail => to_datum(&tail, span, open, depth + 1).map(Some),
                 });
                 for key in chain {
                     open.remove(&key);
@@ -174,7 +182,7 @@ fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>) -> Result<Datu
                     .items
                     .borrow()
                     .iter()
-                    .map(|item| to_datum(item, span, open))
+                    .map(|item| to_datum(item, span, open, depth + 1))
                     .collect();
                 open.remove(&key);
                 DatumKind::Vector(items?)

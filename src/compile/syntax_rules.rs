@@ -4,18 +4,18 @@
 //! patterns and templates; [`SyntaxRules::expand`] matches a macro use against the rules
 //! in order and builds the expansion. Binding environments and hygiene belong to the
 //! caller: it supplies how introduced symbols are renamed and how literals compare.
+//!
+//! Nesting in patterns and inputs is unbounded: every walk below recurses
+//! through [`deeper`] (fallible walks) or [`deeper_or`] (the others, which
+//! run inside the expander's watched pass).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::compile::expand::syntax_error;
 use crate::diagnostics::{Error, Result};
+use crate::native_stack::{deeper, deeper_or};
 use crate::syntax::{Datum, DatumKind, NumberLiteral, Span};
-
-/// Runs `f` on a stack with room to recurse (nesting in patterns and inputs is unbounded).
-fn grow<R>(f: impl FnOnce() -> R) -> R {
-    stacker::maybe_grow(64 * 1024, 1024 * 1024, f)
-}
 
 /// How many patterns the "no pattern matches" help line lists.
 const HELP_PATTERNS: usize = 8;
@@ -384,7 +384,7 @@ struct PatternCompiler<'k, 'p> {
 
 impl<'p> PatternCompiler<'_, 'p> {
     fn pattern(&mut self, datum: &'p Datum, depth: usize) -> Result<Pattern> {
-        grow(|| match &datum.kind {
+        deeper(|| match &datum.kind {
             DatumKind::Symbol(name) => {
                 if self.keywords.literals.iter().any(|l| l == name) {
                     Ok(Pattern::Literal(name.clone()))
@@ -514,7 +514,7 @@ struct TemplateCompiler<'k, 'v> {
 impl TemplateCompiler<'_, '_> {
     /// Compiles `datum` used under `depth` ellipses; `escaped` inside `(... template)`.
     fn template(&self, datum: &Datum, depth: usize, escaped: bool) -> Result<Template> {
-        grow(|| match &datum.kind {
+        deeper(|| match &datum.kind {
             DatumKind::Symbol(name) => {
                 if let Some(&var) = self.names.get(name.as_str()) {
                     let bound = self.vars[var].depth;
@@ -638,23 +638,26 @@ fn ellipses(n: usize) -> String {
 
 /// Every pattern variable a template uses (with repeats).
 fn collect_vars(template: &Template, out: &mut Vec<usize>) {
-    grow(|| match template {
-        Template::Var(v) => out.push(*v),
-        Template::Symbol(_) | Template::Constant(_) => {}
-        Template::List(elements, tail) => {
-            for e in elements {
-                collect_vars(&e.template, out);
+    deeper_or(
+        || (),
+        || match template {
+            Template::Var(v) => out.push(*v),
+            Template::Symbol(_) | Template::Constant(_) => {}
+            Template::List(elements, tail) => {
+                for e in elements {
+                    collect_vars(&e.template, out);
+                }
+                if let Some(t) = tail {
+                    collect_vars(t, out);
+                }
             }
-            if let Some(t) = tail {
-                collect_vars(t, out);
+            Template::Vector(elements) => {
+                for e in elements {
+                    collect_vars(&e.template, out);
+                }
             }
-        }
-        Template::Vector(elements) => {
-            for e in elements {
-                collect_vars(&e.template, out);
-            }
-        }
-    })
+        },
+    )
 }
 
 /// A datum seen structurally as pairs: its items up to the first non-pair tail, and that tail
@@ -697,25 +700,28 @@ struct Matcher<'a, 'f> {
 
 impl<'a> Matcher<'a, '_> {
     fn pattern(&mut self, pattern: &Pattern, datum: &'a Datum) -> bool {
-        grow(|| match pattern {
-            Pattern::Any => true,
-            Pattern::Literal(literal) => datum
-                .as_symbol()
-                .is_some_and(|name| (self.literal_matches)(literal, name)),
-            Pattern::Var(v) => self.bind(*v, Bound::One(datum)),
-            Pattern::Constant(constant) => constant_equal(constant, &datum.kind),
-            Pattern::List(list) => {
-                let (items, tail) = view(datum);
-                self.list(list, &items, tail, datum.span)
-            }
-            Pattern::Vector(list) => match &datum.kind {
-                DatumKind::Vector(items) => {
-                    let items: Vec<&Datum> = items.iter().collect();
-                    self.list(list, &items, None, datum.span)
+        deeper_or(
+            || false,
+            || match pattern {
+                Pattern::Any => true,
+                Pattern::Literal(literal) => datum
+                    .as_symbol()
+                    .is_some_and(|name| (self.literal_matches)(literal, name)),
+                Pattern::Var(v) => self.bind(*v, Bound::One(datum)),
+                Pattern::Constant(constant) => constant_equal(constant, &datum.kind),
+                Pattern::List(list) => {
+                    let (items, tail) = view(datum);
+                    self.list(list, &items, tail, datum.span)
                 }
-                _ => false,
+                Pattern::Vector(list) => match &datum.kind {
+                    DatumKind::Vector(items) => {
+                        let items: Vec<&Datum> = items.iter().collect();
+                        self.list(list, &items, None, datum.span)
+                    }
+                    _ => false,
+                },
             },
-        })
+        )
     }
 
     fn bind(&mut self, var: usize, bound: Bound<'a>) -> bool {
@@ -844,7 +850,7 @@ struct Transcriber<'b, 'a, 'r> {
 
 impl<'b, 'a> Transcriber<'b, 'a, '_> {
     fn template(&mut self, template: &Template) -> Result<Datum> {
-        grow(|| match template {
+        deeper(|| match template {
             Template::Symbol(name) => {
                 let renamed = match self.renames.get(name) {
                     Some(renamed) => renamed.clone(),
@@ -954,7 +960,8 @@ impl<'b, 'a> Transcriber<'b, 'a, '_> {
 
 /// Copies a datum, growing the stack for deep nesting.
 fn clone_datum(datum: &Datum) -> Datum {
-    grow(|| {
+    let stand_in = || Datum::new(DatumKind::Bool(false), datum.span);
+    deeper_or(stand_in, || {
         let kind = match &datum.kind {
             DatumKind::List(items) => DatumKind::List(items.iter().map(clone_datum).collect()),
             DatumKind::DottedList(items, tail) => DatumKind::DottedList(
@@ -1025,85 +1032,88 @@ fn write_items(items: &[Datum], out: &mut String) {
 }
 
 fn write_into(datum: &Datum, out: &mut String) {
-    grow(|| match &datum.kind {
-        DatumKind::Bool(true) => out.push_str("#t"),
-        DatumKind::Bool(false) => out.push_str("#f"),
-        DatumKind::Number(n) => match n {
-            NumberLiteral::Fixnum(i) => {
-                let _ = write!(out, "{i}");
+    deeper_or(
+        || (),
+        || match &datum.kind {
+            DatumKind::Bool(true) => out.push_str("#t"),
+            DatumKind::Bool(false) => out.push_str("#f"),
+            DatumKind::Number(n) => match n {
+                NumberLiteral::Fixnum(i) => {
+                    let _ = write!(out, "{i}");
+                }
+                NumberLiteral::Bignum(i) => {
+                    let _ = write!(out, "{i}");
+                }
+                NumberLiteral::Rational(r) => {
+                    let _ = write!(out, "{r}");
+                }
+                NumberLiteral::Real(x) if x.is_nan() => out.push_str("+nan.0"),
+                NumberLiteral::Real(x) if x.is_infinite() => {
+                    out.push_str(if *x > 0.0 { "+inf.0" } else { "-inf.0" })
+                }
+                NumberLiteral::Real(x) => {
+                    let _ = write!(out, "{x:?}");
+                }
+            },
+            DatumKind::Char(c) => {
+                let _ = match c {
+                    ' ' => write!(out, "#\\space"),
+                    '\n' => write!(out, "#\\newline"),
+                    '\t' => write!(out, "#\\tab"),
+                    c if c.is_control() => write!(out, "#\\x{:x}", *c as u32),
+                    c => write!(out, "#\\{c}"),
+                };
             }
-            NumberLiteral::Bignum(i) => {
-                let _ = write!(out, "{i}");
+            DatumKind::String(s) => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\t' => out.push_str("\\t"),
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
             }
-            NumberLiteral::Rational(r) => {
-                let _ = write!(out, "{r}");
+            DatumKind::Symbol(name) => out.push_str(name),
+            DatumKind::List(items) => {
+                out.push('(');
+                write_items(items, out);
+                out.push(')');
             }
-            NumberLiteral::Real(x) if x.is_nan() => out.push_str("+nan.0"),
-            NumberLiteral::Real(x) if x.is_infinite() => {
-                out.push_str(if *x > 0.0 { "+inf.0" } else { "-inf.0" })
+            DatumKind::DottedList(items, tail) => {
+                out.push('(');
+                write_items(items, out);
+                out.push_str(" . ");
+                write_into(tail, out);
+                out.push(')');
             }
-            NumberLiteral::Real(x) => {
-                let _ = write!(out, "{x:?}");
+            DatumKind::Vector(items) => {
+                out.push_str("#(");
+                write_items(items, out);
+                out.push(')');
+            }
+            DatumKind::Bytevector(bytes) => {
+                out.push_str("#u8(");
+                for (i, b) in bytes.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{b}");
+                }
+                out.push(')');
+            }
+            DatumKind::Label(n, inner) => {
+                let _ = write!(out, "#{n}=");
+                write_into(inner, out);
+            }
+            DatumKind::LabelRef(n) => {
+                let _ = write!(out, "#{n}#");
             }
         },
-        DatumKind::Char(c) => {
-            let _ = match c {
-                ' ' => write!(out, "#\\space"),
-                '\n' => write!(out, "#\\newline"),
-                '\t' => write!(out, "#\\tab"),
-                c if c.is_control() => write!(out, "#\\x{:x}", *c as u32),
-                c => write!(out, "#\\{c}"),
-            };
-        }
-        DatumKind::String(s) => {
-            out.push('"');
-            for c in s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\t' => out.push_str("\\t"),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-        }
-        DatumKind::Symbol(name) => out.push_str(name),
-        DatumKind::List(items) => {
-            out.push('(');
-            write_items(items, out);
-            out.push(')');
-        }
-        DatumKind::DottedList(items, tail) => {
-            out.push('(');
-            write_items(items, out);
-            out.push_str(" . ");
-            write_into(tail, out);
-            out.push(')');
-        }
-        DatumKind::Vector(items) => {
-            out.push_str("#(");
-            write_items(items, out);
-            out.push(')');
-        }
-        DatumKind::Bytevector(bytes) => {
-            out.push_str("#u8(");
-            for (i, b) in bytes.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{b}");
-            }
-            out.push(')');
-        }
-        DatumKind::Label(n, inner) => {
-            let _ = write!(out, "#{n}=");
-            write_into(inner, out);
-        }
-        DatumKind::LabelRef(n) => {
-            let _ = write!(out, "#{n}#");
-        }
-    })
+    )
 }
 
 #[cfg(test)]

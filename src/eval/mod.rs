@@ -293,6 +293,7 @@ impl Interp {
                         Err(e) => return Err(e),
                     }
                 }
+                Expr::Deep(inner, span) => return self.eval_deep(inner, *span, bp, closure),
                 Expr::Delay(thunk, is_force) => {
                     let thunk = self.eval(thunk, bp, closure)?;
                     Value::Promise(Rc::new(Promise {
@@ -632,18 +633,31 @@ impl Interp {
         Ok(())
     }
 
+    /// Evaluates deeply nested code (see [`Expr::Deep`]) on a new native
+    /// stack segment when the current one runs low.
+    fn eval_deep(
+        &mut self,
+        expr: &Expr,
+        span: Span,
+        bp: usize,
+        closure: &Rc<Closure>,
+    ) -> Result<Tail> {
+        if crate::native_stack::is_low(RED_ZONE) {
+            self.check_stack_segment(span)?;
+        }
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
+            self.eval_tail(expr, bp, closure)
+        })
+    }
+
     /// Before the native stack grows by a segment: a memory error, not a
     /// failed `mmap` inside stacker, when the segment would pass
     /// `--max-memory` or the process's address-space limit (`ulimit -v`).
     #[cold]
     fn check_stack_segment(&self, span: Span) -> Result<()> {
-        /// Room kept for the allocator besides the new segment.
-        const MARGIN: usize = 64 << 20;
-        let over_address_space = crate::interp::address_space_limit().is_some_and(|limit| {
-            crate::interp::address_space_bytes().unwrap_or(0) + STACK_SEGMENT + MARGIN > limit
-        });
+        let over_address_space = !crate::native_stack::segment_fits(STACK_SEGMENT);
         let over_memory = self.max_memory.is_some_and(|limit| {
-            crate::interp::resident_bytes().unwrap_or(0) + STACK_SEGMENT > limit
+            crate::process_memory::resident_bytes().unwrap_or(0) + STACK_SEGMENT > limit
         });
         if !over_address_space && !over_memory {
             return Ok(());
@@ -675,7 +689,7 @@ impl Interp {
         let Some(limit) = self.max_memory else {
             return Ok(());
         };
-        match crate::interp::resident_bytes() {
+        match crate::process_memory::resident_bytes() {
             Some(resident) if resident > limit => Err(Error::new(
                 ErrorKind::Memory,
                 format!(
@@ -766,7 +780,7 @@ impl Interp {
             return Err(e);
         }
         self.depth += 1;
-        if stacker::remaining_stack().is_none_or(|left| left < RED_ZONE) {
+        if crate::native_stack::is_low(RED_ZONE) {
             if let Err(e) = self.check_stack_segment(span) {
                 self.depth -= 1;
                 self.stack.truncate(base);

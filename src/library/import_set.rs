@@ -12,7 +12,7 @@ use crate::syntax::{Datum, DatumKind};
 
 /// The (name, key) bindings an import set brings, in export order.
 pub fn resolve(interp: &mut Interp, set: &Datum, from: &Path) -> Result<Vec<(Symbol, Symbol)>> {
-    stacker::maybe_grow(64 * 1024, 1024 * 1024, || resolve_inner(interp, set, from))
+    crate::native_stack::deeper(|| resolve_inner(interp, set, from)).map_err(|e| e.or_at(set.span))
 }
 
 fn resolve_inner(interp: &mut Interp, set: &Datum, from: &Path) -> Result<Vec<(Symbol, Symbol)>> {

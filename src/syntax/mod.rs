@@ -14,5 +14,5 @@ pub mod span;
 
 pub use datum::{Datum, DatumKind, NumberLiteral};
 pub use parser::{parse_program, parse_program_with, strip_bom, Parsed, ReadError, ReadErrorKind};
-pub use reader::Reader;
+pub use reader::{Reader, MAX_NESTING};
 pub use span::{SourceId, Span};

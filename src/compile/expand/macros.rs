@@ -155,7 +155,8 @@ impl Expander<'_> {
 
     /// A copy of `datum` with every alias replaced by its original name.
     fn strip_datum(&self, datum: &Datum) -> Datum {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+        let stand_in = || Datum::new(DatumKind::Bool(false), datum.span);
+        crate::native_stack::deeper_or(stand_in, || {
             let kind = match &datum.kind {
                 DatumKind::Symbol(name) => {
                     let symbol = Symbol::intern(name);
@@ -237,7 +238,7 @@ impl Expander<'_> {
         ];
         let expanded = self.expand_head(datum)?;
         let form = expanded.as_ref().unwrap_or(datum);
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+        crate::native_stack::deeper(|| {
             let kind = match &form.kind {
                 DatumKind::List(items) => {
                     let opaque = items
@@ -309,6 +310,7 @@ impl Expander<'_> {
             );
         }
         self.expansion_depth += 1;
+        self.last_macro = Some(m.name);
         self.charge_expansion(&m, datum, &expanded)?;
         Ok(Some(expanded))
     }
@@ -338,7 +340,7 @@ impl Expander<'_> {
         let crossed = before / NODES_BETWEEN_MEMORY_CHECKS
             != self.expanded_nodes / NODES_BETWEEN_MEMORY_CHECKS;
         if let (true, Some(limit)) = (crossed, self.max_memory) {
-            let resident = crate::interp::resident_bytes().unwrap_or(0);
+            let resident = crate::process_memory::resident_bytes().unwrap_or(0);
             if resident > limit {
                 return Err(Error::new(
                     ErrorKind::Memory,

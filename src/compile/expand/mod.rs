@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::symbol::Symbol;
-use crate::syntax::{Datum, DatumKind, Span};
+use crate::syntax::{Datum, DatumKind, Span, MAX_NESTING};
 use crate::value::Value;
 
 /// The lambda id of top-level code.
@@ -44,6 +44,11 @@ pub struct Expander<'a> {
     expansion_depth: usize,
     /// Data nodes macro expansions have produced in this top-level form.
     expanded_nodes: usize,
+    /// Expressions being expanded, one inside the other.
+    nesting: usize,
+    /// The macro expanded last in this top-level form, named when its
+    /// output nests too deeply.
+    last_macro: Option<Symbol>,
     /// The resident-memory bound (`--max-memory`), checked as expansions grow.
     max_memory: Option<usize>,
     lambda_stack: Vec<LambdaId>,
@@ -101,6 +106,8 @@ impl<'a> Expander<'a> {
             global_macros: context.macros,
             expansion_depth: 0,
             expanded_nodes: 0,
+            nesting: 0,
+            last_macro: None,
             max_memory: context.max_memory,
             lambda_stack: vec![TOPLEVEL],
             next_lambda: TOPLEVEL + 1,
@@ -248,9 +255,7 @@ impl<'a> Expander<'a> {
 
     /// Expands one top-level form: `define` makes globals here.
     pub fn expand_toplevel(&mut self, datum: &Datum) -> Result<Core> {
-        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
-            self.expand_toplevel_inner(datum)
-        })
+        crate::native_stack::deeper(|| self.expand_toplevel_inner(datum))
     }
 
     fn expand_toplevel_inner(&mut self, datum: &Datum) -> Result<Core> {
@@ -395,9 +400,28 @@ impl<'a> Expander<'a> {
         self.expand(datum)
     }
 
-    /// Expands an expression.
+    /// Expands an expression. Code nests at most [`MAX_NESTING`] levels
+    /// deep, as source text does: the limit matters for code that `eval` or
+    /// a macro builds, and keeps every later pass over it shallow.
     pub fn expand(&mut self, datum: &Datum) -> Result<Core> {
-        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.expand_inner(datum))
+        if self.nesting >= MAX_NESTING {
+            return Err(self.nested_too_deeply(datum.span));
+        }
+        self.nesting += 1;
+        let core = crate::native_stack::deeper(|| self.expand_inner(datum));
+        self.nesting -= 1;
+        core.map_err(|e| e.or_at(datum.span))
+    }
+
+    #[cold]
+    fn nested_too_deeply(&self, span: Span) -> Error {
+        let too_deep = format!("code nested too deeply (more than {MAX_NESTING} levels)");
+        match self.last_macro {
+            Some(name) => syntax_error(span, format!("{too_deep} by the expansion of macro `{name}`"))
+                .with_help("a macro that puts its own use inside its output nests deeper at every step: check its recursion"),
+            None => syntax_error(span, too_deep)
+                .with_help("build the computation with a loop or a procedure instead of nesting"),
+        }
     }
 
     fn expand_inner(&mut self, datum: &Datum) -> Result<Core> {
@@ -705,7 +729,7 @@ impl<'a> Expander<'a> {
         }
         self.lambda_stack.push(id);
         self.scopes.push(Vec::new());
-        let build = || {
+        let build = || -> Result<CoreLambda> {
             let mut param_vars = Vec::new();
             for (sym, _) in &params.required {
                 let var = self.new_var(*sym);
@@ -833,9 +857,7 @@ impl<'a> Expander<'a> {
         forms: &'d [Datum],
         out: &mut Vec<Cow<'d, Datum>>,
     ) -> Result<()> {
-        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
-            self.flatten_body_inner(forms, out)
-        })
+        crate::native_stack::deeper(|| self.flatten_body_inner(forms, out))
     }
 
     /// Flattens a form the expander made (a rewritten definition, a macro's

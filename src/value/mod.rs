@@ -34,6 +34,8 @@ use crate::arena::{Allocation, ArenaId};
 use crate::builtins::Primitive;
 use crate::compile::Lambda;
 use crate::gc;
+
+mod drop;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
 
@@ -352,23 +354,32 @@ impl Pair {
 impl Drop for Pair {
     fn drop(&mut self) {
         // Unlink the cdr chain iteratively so a million-element list does not
-        // recurse a million frames deep.
+        // recurse a million frames deep; what the cars (and a last non-pair
+        // cdr, such as a stream's promise) hold goes to `release`.
         let mut next = self.cdr.take();
-        while let Value::Pair(rc) = next {
-            match Rc::try_unwrap(rc) {
-                Ok(pair) => {
-                    next = pair.cdr.take();
-                    let car = pair.car.take();
-                    if car.is_container() {
-                        stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(car));
+        loop {
+            match next {
+                Value::Pair(rc) => match Rc::try_unwrap(rc) {
+                    Ok(pair) => {
+                        next = pair.cdr.take();
+                        let car = pair.car.take();
+                        if car.is_container() {
+                            drop::release(car);
+                        }
                     }
+                    Err(_) => break,
+                },
+                tail => {
+                    if tail.is_container() {
+                        drop::release(tail);
+                    }
+                    break;
                 }
-                Err(_) => break,
             }
         }
         let car = self.car.take();
         if car.is_container() {
-            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(car));
+            drop::release(car);
         }
     }
 }
@@ -429,7 +440,7 @@ impl Drop for Vector {
     fn drop(&mut self) {
         let items = std::mem::take(self.items.get_mut());
         if items.iter().any(Value::is_container) {
-            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(items));
+            drop::release(items);
         }
     }
 }
@@ -555,7 +566,7 @@ impl Drop for Closure {
     fn drop(&mut self) {
         let captured = std::mem::take(&mut self.captured);
         if captured.iter().any(Value::is_container) {
-            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop(captured));
+            drop::release(captured);
         }
     }
 }
@@ -597,6 +608,15 @@ impl VarBox {
     }
 }
 
+impl Drop for VarBox {
+    fn drop(&mut self) {
+        let value = self.value.take();
+        if value.is_container() {
+            drop::release(value);
+        }
+    }
+}
+
 /// A promise made by `delay`, `delay-force` or `make-promise`.
 pub struct Promise {
     pub state: RefCell<PromiseState>,
@@ -611,6 +631,19 @@ pub enum PromiseState {
         is_stream: bool,
     },
     Forced(Value),
+}
+
+impl Drop for Promise {
+    fn drop(&mut self) {
+        let state = std::mem::replace(
+            self.state.get_mut(),
+            PromiseState::Forced(Value::Unspecified),
+        );
+        let (PromiseState::Delayed { thunk: value, .. } | PromiseState::Forced(value)) = state;
+        if value.is_container() {
+            drop::release(value);
+        }
+    }
 }
 
 /// A mutable hash table keyed by `equal?` (default), `eqv?` or `eq?`.
@@ -685,7 +718,7 @@ impl Drop for HashTable {
         let map = std::mem::take(self.map.get_mut());
         let overflow = std::mem::take(self.overflow.get_mut());
         if !map.is_empty() || !overflow.is_empty() {
-            stacker::maybe_grow(64 * 1024, 1024 * 1024, || drop((map, overflow)));
+            drop::release((map, overflow));
         }
     }
 }
@@ -718,6 +751,15 @@ pub struct Record {
     pub fields: RefCell<Vec<Value>>,
     /// The arena the record was copied into, if any.
     pub owner: Option<Owner>,
+}
+
+impl Drop for Record {
+    fn drop(&mut self) {
+        let fields = std::mem::take(self.fields.get_mut());
+        if fields.iter().any(Value::is_container) {
+            drop::release(fields);
+        }
+    }
 }
 
 impl ArenaObject for Record {
