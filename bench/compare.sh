@@ -3,6 +3,8 @@
 # peers (Guile's evaluator, CHICKEN's csi, TinyScheme, Elk, Python where an
 # equivalent exists, Steel when installed), checks each printed result against
 # bench/expected.txt, times them with hyperfine and writes docs/performance.md.
+# Chez Scheme's interpreter (`petite --script`) and Gambit's (`gsi`) are the
+# fastest interpreters among the peers, and the evaluator's yardstick.
 #
 # Environment: BENCH_PROGRAMS / BENCH_IMPLS restrict the run (space-separated
 # names), BENCH_OUT changes the output file, BENCH_NO_INSTALL=1 skips apt-get,
@@ -30,6 +32,8 @@ install_peers() {
     command -v csi >/dev/null || missing+=(chicken-bin)
     command -v tinyscheme >/dev/null || missing+=(tinyscheme)
     command -v elk >/dev/null || missing+=(elk)
+    command -v petite >/dev/null || missing+=(chezscheme)
+    command -v gsi >/dev/null || missing+=(gambc)
     [ ${#missing[@]} -eq 0 ] && return
     if ! command -v apt-get >/dev/null || [ "$(id -u)" != 0 ]; then
         log "cannot install ${missing[*]} (no apt-get or not root); skipping them"
@@ -69,11 +73,13 @@ mkdir -p "$XDG_CACHE_HOME"
 python=$(command -v /usr/bin/python3 || command -v python3 || true)
 steel=$(command -v steel || true)
 
-ALL_IMPLS="eshkol guile chicken tinyscheme elk python steel"
+ALL_IMPLS="eshkol petite gambit guile chicken tinyscheme elk python steel"
 IMPLS=${BENCH_IMPLS:-$ALL_IMPLS}
 available() {
     case $1 in
         eshkol) [ -x "$ESHKOL" ] ;;
+        petite) command -v petite >/dev/null ;;
+        gambit) command -v gsi >/dev/null ;;
         guile) command -v guile >/dev/null ;;
         chicken) command -v csi >/dev/null ;;
         tinyscheme) command -v tinyscheme >/dev/null ;;
@@ -105,6 +111,8 @@ source_for() {
 command_for() {
     case $1 in
         eshkol) echo "$ESHKOL $2" ;;
+        petite) echo "petite --script $2" ;;
+        gambit) echo "gsi $2" ;;
         guile) echo "guile --no-auto-compile -s $2" ;;
         chicken) echo "csi -s $2" ;;
         tinyscheme) echo "tinyscheme $2" ;;
@@ -191,6 +199,8 @@ FIB_KB=$( { /usr/bin/time -f %M "$ESHKOL" "$BENCH/programs/fib.scm" >/dev/null; 
 version() {
     case $1 in
         eshkol) "$ESHKOL" --version 2>/dev/null | head -n 1 ;;
+        petite) echo "Chez Scheme (petite) $(petite --version 2>&1 | head -n 1)" ;;
+        gambit) echo "Gambit $(gsi -v 2>&1 | cut -d" " -f1)" ;;
         guile) guile --version | head -n 1 ;;
         chicken) csi -version 2>/dev/null | grep -i version | head -n 1 ;;
         tinyscheme) echo "TinyScheme $(dpkg-query -W -f '${Version}' tinyscheme 2>/dev/null)" ;;

@@ -9,6 +9,8 @@ import time
 
 NAMES = {
     "eshkol": "eshkol",
+    "petite": "Chez petite (interpreter)",
+    "gambit": "Gambit gsi",
     "guile": "Guile (evaluator)",
     "chicken": "CHICKEN csi",
     "tinyscheme": "TinyScheme",
@@ -194,6 +196,21 @@ def main():
     w("Programs where csi, Elk or TinyScheme were at least as fast as eshkol: "
       + (", ".join(slower) if slower else "none") + ".")
     w("")
+    petite_pairs = [(prog, engine("eshkol", prog), engine("petite", prog)) for prog in progs]
+    petite_pairs = [(p, e, t) for p, e, t in petite_pairs if e and t and e > 0 and t > 0]
+    if petite_pairs:
+        w("## Engine time against Chez's interpreter")
+        w("")
+        w("The evaluator's target is eshkol's engine time (start-up subtracted) at most 1.0× that "
+          "of Chez Scheme's interpreter, `petite --script` (geometric mean).")
+        w("")
+        w("| program | eshkol engine | petite engine | eshkol ÷ petite |")
+        w("|---|---:|---:|---:|")
+        for prog, e, t in petite_pairs:
+            w(f"| {prog} | {seconds(e)} | {seconds(t)} | {e / t:.2f} |")
+        g = geomean([e / t for _, e, t in petite_pairs])
+        w(f"| geometric mean | | | {g:.2f} |")
+        w("")
     steel_pairs = [(prog, engine("eshkol", prog), engine("steel", prog)) for prog in progs]
     steel_pairs = [(p, e, t) for p, e, t in steel_pairs if e and t and e > 0 and t > 0]
     if steel_pairs:
