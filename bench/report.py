@@ -112,11 +112,13 @@ def main():
     for impl in impls:
         w(f"- {NAMES[impl]}: {facts.get('version_' + impl, '?')}")
     w("")
-    w("Guile runs with `--no-auto-compile`, `GUILE_AUTO_COMPILE=0` and an empty `XDG_CACHE_HOME`, so "
+    w("Chez Scheme runs its interpreter, `petite --script` (no compiler), and Gambit its "
+      "interpreter, `gsi`. "
+      "Guile runs with `--no-auto-compile`, `GUILE_AUTO_COMPILE=0` and an empty `XDG_CACHE_HOME`, so "
       "its evaluator runs the programs; CHICKEN runs under `csi -s`; Elk with a 400 MB heap "
       "(`-h 400000`), since its default heap is too small for `sort` and `string`. Per-implementation "
-      "preludes (`bench/prelude/`) supply `command-line` where it is missing and Guile's SRFI-69 "
-      "module. Python has equivalents of `fib`, `tak` and `sum` only (`bench/python/`). "
+      "preludes (`bench/prelude/`) supply `command-line` where it is missing, Guile's SRFI-69 "
+      "module, and SRFI-69 hash tables over Chez's and Gambit's own. Python has equivalents of `fib`, `tak` and `sum` only (`bench/python/`). "
       "`arena` uses eshkol's arena primitives, so only eshkol runs it; `hash` needs SRFI-69, which "
       "Debian's CHICKEN lacks (no `srfi-69` egg) and TinyScheme and Elk do not have.")
     if missing and not os.environ.get("BENCH_NOTE"):
@@ -196,35 +198,29 @@ def main():
     w("Programs where csi, Elk or TinyScheme were at least as fast as eshkol: "
       + (", ".join(slower) if slower else "none") + ".")
     w("")
-    petite_pairs = [(prog, engine("eshkol", prog), engine("petite", prog)) for prog in progs]
-    petite_pairs = [(p, e, t) for p, e, t in petite_pairs if e and t and e > 0 and t > 0]
-    if petite_pairs:
-        w("## Engine time against Chez's interpreter")
+    def engine_against(peer, title, target):
+        """A table of eshkol's engine time against one peer's, program by program."""
+        pairs = [(prog, engine("eshkol", prog), engine(peer, prog)) for prog in progs]
+        pairs = [(p, e, t) for p, e, t in pairs if e and t and e > 0 and t > 0]
+        if not pairs:
+            return
+        w(f"## Engine time against {title}")
         w("")
-        w("The evaluator's target is eshkol's engine time (start-up subtracted) at most 1.0× that "
-          "of Chez Scheme's interpreter, `petite --script` (geometric mean).")
+        w(target)
         w("")
-        w("| program | eshkol engine | petite engine | eshkol ÷ petite |")
+        w(f"| program | eshkol engine | {NAMES[peer]} engine | eshkol ÷ {NAMES[peer]} |")
         w("|---|---:|---:|---:|")
-        for prog, e, t in petite_pairs:
+        for prog, e, t in pairs:
             w(f"| {prog} | {seconds(e)} | {seconds(t)} | {e / t:.2f} |")
-        g = geomean([e / t for _, e, t in petite_pairs])
-        w(f"| geometric mean | | | {g:.2f} |")
+        w(f"| geometric mean | | | {geomean([e / t for _, e, t in pairs]):.2f} |")
         w("")
-    steel_pairs = [(prog, engine("eshkol", prog), engine("steel", prog)) for prog in progs]
-    steel_pairs = [(p, e, t) for p, e, t in steel_pairs if e and t and e > 0 and t > 0]
-    if steel_pairs:
-        w("## Engine time against Steel")
-        w("")
-        w("The issue's target is eshkol's engine time (start-up subtracted) within 1.5× of Steel's.")
-        w("")
-        w("| program | eshkol engine | Steel engine | eshkol ÷ Steel |")
-        w("|---|---:|---:|---:|")
-        for prog, e, t in steel_pairs:
-            w(f"| {prog} | {seconds(e)} | {seconds(t)} | {e / t:.2f} |")
-        g = geomean([e / t for _, e, t in steel_pairs])
-        w(f"| geometric mean | | | {g:.2f} |")
-        w("")
+
+    engine_against("petite", "Chez's interpreter",
+                   "The evaluator's target is eshkol's engine time (start-up subtracted) at most 1.0× "
+                   "that of Chez Scheme's interpreter, `petite --script` (geometric mean).")
+    engine_against("steel", "Steel",
+                   "The issue's target is eshkol's engine time (start-up subtracted) within 1.5× of "
+                   "Steel's.")
     failures = []
     if len(sys.argv) > 4:
         failures = [line.rstrip("\n").split("\t", 2) for line in open(sys.argv[4]) if line.strip()]
