@@ -38,23 +38,13 @@ pub struct Exhausted;
 /// Runs `f`, on a new [`SEGMENT`] when fewer than [`RED_ZONE`] bytes of
 /// stack are left.
 pub fn grow<R>(f: impl FnOnce() -> R) -> Result<R, Exhausted> {
-    grow_with(RED_ZONE, SEGMENT, f)
-}
-
-/// [`grow`] with a chosen red zone and segment size (the evaluator's frames
-/// are larger than a data walk's).
-pub fn grow_with<R>(
-    red_zone: usize,
-    segment: usize,
-    f: impl FnOnce() -> R,
-) -> Result<R, Exhausted> {
-    if !is_low(red_zone) {
+    if !is_low(RED_ZONE) {
         return Ok(f());
     }
-    if !segment_fits(segment) {
+    if !segment_fits(SEGMENT) {
         return Err(Exhausted);
     }
-    Ok(stacker::grow(segment, f))
+    Ok(stacker::grow(SEGMENT, f))
 }
 
 /// Drops `tree` (compiled code, nested at most

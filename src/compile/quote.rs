@@ -121,12 +121,7 @@ pub fn value_to_datum(value: &Value, span: Span) -> Result<Datum> {
 /// reappearance means a cycle) in `open`, `depth` levels inside the whole.
 fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>, depth: usize) -> Result<Datum> {
     if depth > MAX_NESTING {
-        return Err(Error::new(
-            ErrorKind::Syntax,
-            format!("code nested too deeply (more than {MAX_NESTING} levels)"),
-        )
-        .at(span)
-        .with_help("build the computation with a loop or a procedure instead of nesting"));
+        return Err(crate::compile::expand::nested_too_deeply(span, None));
     }
     crate::native_stack::deeper(|| {
         let kind = match value {

@@ -642,12 +642,21 @@ impl Interp {
         bp: usize,
         closure: &Rc<Closure>,
     ) -> Result<Tail> {
+        self.with_stack_room(span, |this| this.eval_tail(expr, bp, closure))
+    }
+
+    /// Runs `f` with [`RED_ZONE`] of native stack, on a new segment if need
+    /// be; a memory error instead when the segment would not fit.
+    #[inline(always)]
+    fn with_stack_room<R>(
+        &mut self,
+        span: Span,
+        f: impl FnOnce(&mut Self) -> Result<R>,
+    ) -> Result<R> {
         if crate::native_stack::is_low(RED_ZONE) {
             self.check_stack_segment(span)?;
         }
-        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
-            self.eval_tail(expr, bp, closure)
-        })
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || f(self))
     }
 
     /// Before the native stack grows by a segment: a memory error, not a
@@ -780,19 +789,12 @@ impl Interp {
             return Err(e);
         }
         self.depth += 1;
-        if crate::native_stack::is_low(RED_ZONE) {
-            if let Err(e) = self.check_stack_segment(span) {
-                self.depth -= 1;
-                self.stack.truncate(base);
-                return Err(e);
-            }
-        }
-        let result = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
+        let result = self.with_stack_room(span, |this| {
             if RECEIVER {
-                self.stack.truncate(base);
-                self.run_receiver_frame(closure, base, span)
+                this.stack.truncate(base);
+                this.run_receiver_frame(closure, base, span)
             } else {
-                self.run_closure::<false>(closure, base, argc, span, None)
+                this.run_closure::<false>(closure, base, argc, span, None)
             }
         });
         self.depth -= 1;
