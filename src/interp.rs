@@ -104,6 +104,8 @@ enum Forms {
 pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
+    /// Callers waiting in the frame machine (`eval::vm`).
+    pub(crate) vm_frames: Vec<crate::eval::VmFrame>,
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
@@ -209,6 +211,7 @@ impl Interp {
             && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
+            vm_frames: Vec::new(),
             globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),

@@ -21,6 +21,9 @@ use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
 mod tail_builtins;
+mod vm;
+
+pub(crate) use vm::VmFrame;
 
 use tail_builtins::Step;
 
@@ -791,6 +794,8 @@ impl Interp {
             if RECEIVER {
                 self.stack.truncate(base);
                 self.run_receiver_frame(closure, base, span)
+            } else if closure.lambda.code.is_some() {
+                self.run_vm(closure, base, argc, span)
             } else {
                 self.run_closure::<false>(closure, base, argc, span, None)
             }

@@ -1,0 +1,686 @@
+//! The frame machine: runs [`Code`] with its control stack as data.
+//!
+//! A non-tail call saves the caller as a [`VmFrame`] (closure, next
+//! instruction, frame base) in `Interp::vm_frames` and continues in the
+//! callee; a return pops it. No Rust frame is left per Scheme call, so the
+//! depth of recursion costs heap memory only. Closures whose lambda has no
+//! code run in the tree evaluator, as a nested call.
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use super::{binary_op, check_primitive_arity, fixnum_op, unary_op, used_before_definition, Tail};
+use crate::compile::emit::{Code, Op, OPERAND_CONST};
+use crate::compile::expr::{CaptureSource, FastOp};
+use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
+use crate::interp::Interp;
+use crate::syntax::Span;
+use crate::value::{Closure, Value, VarBox};
+
+/// A caller waiting for a call's value.
+pub(crate) struct VmFrame {
+    closure: Rc<Closure>,
+    /// The instruction after the call.
+    pc: u32,
+    bp: u32,
+    /// The value stack's length once the call returns.
+    top: u32,
+    /// The call that entered `closure` (for backtraces).
+    span: Span,
+}
+
+/// A call of a closure that the machine makes itself.
+struct CallTo {
+    callee: Rc<Closure>,
+    /// Where its `argc` arguments start on the value stack.
+    base: usize,
+    argc: usize,
+    span: Span,
+    /// For a non-tail call: the instruction to resume the caller at, and
+    /// the value stack's length once the call returns.
+    resume: Option<(u32, u32)>,
+}
+
+/// How the instruction loop leaves an activation.
+enum Flow {
+    Call(CallTo),
+    Return,
+}
+
+/// The running activation: the machine's registers.
+struct Regs {
+    closure: Rc<Closure>,
+    code: Rc<Code>,
+    bp: usize,
+    pc: usize,
+    /// The call that entered `closure`.
+    span: Span,
+}
+
+impl Interp {
+    /// Runs `closure`, whose lambda has code, with `argc` arguments at
+    /// `stack[base..]`. The caller has counted the call's depth.
+    pub(super) fn run_vm(
+        &mut self,
+        closure: Rc<Closure>,
+        base: usize,
+        argc: usize,
+        span: Span,
+    ) -> Result<Value> {
+        let Some(code) = closure.lambda.code.clone() else {
+            return self.run_closure::<false>(closure, base, argc, span, None);
+        };
+        let floor = self.vm_frames.len();
+        let depth = self.depth;
+        self.enter_frame(&closure, base, argc, span)?;
+        let mut regs = Regs {
+            closure,
+            code,
+            bp: base,
+            pc: 0,
+            span,
+        };
+        match self.vm_loop(&mut regs, floor) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span)))),
+        }
+    }
+
+    /// Makes a call the machine runs: saves the caller for a non-tail call,
+    /// or reuses its frame for a tail call, and enters the callee. A closure
+    /// of the tree evaluator runs as a nested call; `Some(value)` is then
+    /// the call's value (for a tail call, the value to return).
+    #[inline(always)]
+    fn vm_enter(&mut self, regs: &mut Regs, call: CallTo) -> Result<Option<Value>> {
+        let CallTo {
+            callee,
+            base,
+            argc,
+            span,
+            resume,
+        } = call;
+        let Some(code) = callee.lambda.code.clone() else {
+            return self.vm_enter_tree(regs, callee, base, argc, span, resume);
+        };
+        match resume {
+            Some((pc, top)) => {
+                if self.depth > self.max_depth {
+                    self.stack.truncate(base);
+                    return Err(self.too_deep(span));
+                }
+                self.depth += 1;
+                let caller = std::mem::replace(&mut regs.closure, callee);
+                self.vm_frames.push(VmFrame {
+                    closure: caller,
+                    pc,
+                    bp: regs.bp as u32,
+                    top,
+                    span: regs.span,
+                });
+                regs.bp = base;
+            }
+            None => {
+                self.move_frame(regs.bp, base, argc);
+                regs.closure = callee;
+            }
+        }
+        regs.code = code;
+        regs.span = span;
+        regs.pc = 0;
+        self.poll(span)?;
+        self.enter_frame(&regs.closure, regs.bp, argc, span)?;
+        Ok(None)
+    }
+
+    /// [`Interp::vm_enter`] for a closure without code.
+    #[inline(never)]
+    fn vm_enter_tree(
+        &mut self,
+        regs: &mut Regs,
+        callee: Rc<Closure>,
+        base: usize,
+        argc: usize,
+        span: Span,
+        resume: Option<(u32, u32)>,
+    ) -> Result<Option<Value>> {
+        match resume {
+            Some((pc, top)) => {
+                let result = self.call_closure::<false>(callee, base, argc, span);
+                self.stack.truncate(top as usize);
+                regs.pc = pc as usize;
+                result.map(Some)
+            }
+            None => {
+                self.move_frame(regs.bp, base, argc);
+                self.poll(span)?;
+                let result = self.run_closure::<false>(callee, regs.bp, argc, span, None);
+                self.stack.truncate(regs.bp);
+                result.map(Some)
+            }
+        }
+    }
+
+    /// Returns `v` from the running activation to the saved caller; false
+    /// when there is none in this run (the value leaves the machine).
+    #[inline(always)]
+    fn vm_return(&mut self, regs: &mut Regs, floor: usize) -> bool {
+        self.stack.truncate(regs.bp);
+        if self.vm_frames.len() == floor {
+            return false;
+        }
+        let Some(frame) = self.vm_frames.pop() else {
+            return false;
+        };
+        self.stack.truncate(frame.top as usize);
+        self.depth -= 1;
+        regs.code = match frame.closure.lambda.code.clone() {
+            Some(code) => code,
+            None => return false,
+        };
+        regs.closure = frame.closure;
+        regs.pc = frame.pc as usize;
+        regs.bp = frame.bp as usize;
+        regs.span = frame.span;
+        true
+    }
+
+    /// Moves a tail call's `argc` arguments at `stack[from..]` down to the
+    /// frame base `bp`, dropping the rest of the frame.
+    #[inline(always)]
+    fn move_frame(&mut self, bp: usize, from: usize, argc: usize) {
+        if from != bp {
+            for i in 0..argc {
+                self.stack[bp + i] = std::mem::take(&mut self.stack[from + i]);
+            }
+        }
+        self.stack.truncate(bp + argc);
+    }
+
+    /// Unwinds this run's frames after an error, adding each to the
+    /// backtrace (the running one first, when given).
+    #[cold]
+    fn vm_unwind(
+        &mut self,
+        mut e: Error,
+        floor: usize,
+        depth: usize,
+        running: Option<(&Rc<Closure>, Span)>,
+    ) -> Error {
+        let unwinding = matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape);
+        let full = self.full_backtrace;
+        let record = |closure: &Rc<Closure>, span: Span, e: &mut Error| {
+            let lambda = &closure.lambda;
+            if !lambda.toplevel && !unwinding {
+                let frame = TraceFrame {
+                    name: lambda.name.map(|n| n.name().to_string()),
+                    span,
+                };
+                e.0.trace.record(frame, full);
+            }
+        };
+        if let Some((closure, span)) = running {
+            record(closure, span, &mut e);
+        }
+        while self.vm_frames.len() > floor {
+            if let Some(frame) = self.vm_frames.pop() {
+                record(&frame.closure, frame.span, &mut e);
+            }
+        }
+        self.depth = depth;
+        e
+    }
+
+    /// The instruction loop: runs until the activation at `floor` returns.
+    #[inline(never)]
+    fn vm_loop(&mut self, regs: &mut Regs, floor: usize) -> Result<Value> {
+        let mut acc = Value::Unspecified;
+        'activation: loop {
+            let code = regs.code.clone();
+            let code = &*code;
+            let bp = regs.bp;
+            let mut pc = regs.pc;
+            let flow = 'ops: loop {
+                let op = code.ops[pc];
+                pc += 1;
+                match op {
+                    Op::Const(k) => acc = code.consts[k as usize].clone(),
+                    Op::Local(slot) => acc = self.stack[bp + slot as usize].clone(),
+                    Op::LocalChecked(slot, n) => {
+                        acc = self.stack[bp + slot as usize].clone();
+                        if matches!(acc, Value::Undefined) {
+                            let (name, span) = code.names[n as usize];
+                            return Err(used_before_definition(name, span));
+                        }
+                    }
+                    Op::LocalBox(slot, n) => {
+                        acc = match &self.stack[bp + slot as usize] {
+                            Value::Boxed(b) => b.get(),
+                            other => other.clone(),
+                        };
+                        if matches!(acc, Value::Undefined) {
+                            let (name, span) = code.names[n as usize];
+                            return Err(used_before_definition(name, span));
+                        }
+                    }
+                    Op::Captured(i) => acc = regs.closure.captured[i as usize].clone(),
+                    Op::CapturedBox(i, n) => {
+                        acc = match &regs.closure.captured[i as usize] {
+                            Value::Boxed(b) => b.get(),
+                            other => other.clone(),
+                        };
+                        if matches!(acc, Value::Undefined) {
+                            let (name, span) = code.names[n as usize];
+                            return Err(used_before_definition(name, span));
+                        }
+                    }
+                    Op::SelfRef => acc = Value::Closure(regs.closure.clone()),
+                    Op::Global(g) => {
+                        let (cell, span) = &code.globals[g as usize];
+                        acc = cell.get();
+                        if matches!(acc, Value::Undefined) {
+                            return Err(self.unbound(cell.name, *span));
+                        }
+                    }
+                    Op::CheckGlobal(g) => {
+                        let (cell, span) = &code.globals[g as usize];
+                        if !cell.is_bound() {
+                            let mut e = self.unbound(cell.name, *span);
+                            if matches!(code.ops.get(pc..), Some(_)) && is_assignment(code, pc, g) {
+                                e = e.with_help(format!(
+                                    "define it first: (define {} ...)",
+                                    cell.name
+                                ));
+                            }
+                            return Err(e);
+                        }
+                    }
+                    Op::Push => self.stack.push(std::mem::take(&mut acc)),
+                    Op::Unspecified => acc = Value::Unspecified,
+                    Op::SetLocal(slot) => {
+                        self.stack[bp + slot as usize] =
+                            std::mem::replace(&mut acc, Value::Unspecified);
+                    }
+                    Op::SetLocalBox(slot) => {
+                        let v = std::mem::replace(&mut acc, Value::Unspecified);
+                        match &self.stack[bp + slot as usize] {
+                            Value::Boxed(b) => b.set(v),
+                            _ => self.stack[bp + slot as usize] = v,
+                        }
+                    }
+                    Op::SetCapturedBox(i) => {
+                        let v = std::mem::replace(&mut acc, Value::Unspecified);
+                        if let Value::Boxed(b) = &regs.closure.captured[i as usize] {
+                            b.set(v);
+                        }
+                    }
+                    Op::SetGlobal(g) | Op::DefineGlobal(g) => {
+                        code.globals[g as usize]
+                            .0
+                            .set(std::mem::replace(&mut acc, Value::Unspecified));
+                    }
+                    Op::Bind(slot, boxed) => {
+                        let v = std::mem::take(&mut acc);
+                        self.stack[bp + slot as usize] = if boxed {
+                            Value::Boxed(Rc::new(VarBox::new(v)))
+                        } else {
+                            v
+                        };
+                    }
+                    Op::InitSlots(i) => {
+                        for &(slot, boxed) in code.slot_inits[i as usize].iter() {
+                            self.stack[bp + slot as usize] = if boxed {
+                                Value::Boxed(Rc::new(VarBox::new(Value::Undefined)))
+                            } else {
+                                Value::Undefined
+                            };
+                        }
+                        acc = Value::Unspecified;
+                    }
+                    Op::JumpIfFalse(t) => {
+                        if !acc.is_true() {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::JumpIfFalseKeep(t) => {
+                        if !acc.is_true() {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::JumpIfTrueKeep(t) => {
+                        if acc.is_true() {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::Jump(t) => pc = t as usize,
+                    Op::MakeClosure(l) => {
+                        let lambda = &code.lambdas[l as usize];
+                        let captured = lambda
+                            .captures
+                            .iter()
+                            .map(|source| match source {
+                                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
+                                CaptureSource::Captured(i) => {
+                                    regs.closure.captured[*i as usize].clone()
+                                }
+                                CaptureSource::SelfClosure => Value::Closure(regs.closure.clone()),
+                            })
+                            .collect();
+                        acc = Value::Closure(Rc::new(Closure {
+                            lambda: lambda.clone(),
+                            captured,
+                        }));
+                    }
+                    Op::Prim1(site) => {
+                        let p = &code.primops[site as usize];
+                        let cell = &code.globals[p.global as usize].0;
+                        if cell.holds(p.primitive) {
+                            if let Some(v) = unary_op(p.op, &acc) {
+                                acc = v;
+                                continue;
+                            }
+                            self.call_span = p.span;
+                            let a = std::mem::take(&mut acc);
+                            acc = (p.primitive.func)(self, &[a]).map_err(|e| e.or_at(p.span))?;
+                            continue;
+                        }
+                        let base = self.stack.len();
+                        self.stack.push(std::mem::take(&mut acc));
+                        match self.vm_call_value(cell.get(), base, 1, p.span, Some((pc, base)))? {
+                            Ok(v) => acc = v,
+                            Err(next) => break 'ops Flow::Call(next),
+                        }
+                    }
+                    Op::Prim2(site) => {
+                        let p = &code.primops[site as usize];
+                        let cell = &code.globals[p.global as usize].0;
+                        if cell.holds(p.primitive) {
+                            let a = self.stack.pop().unwrap_or_default();
+                            if let (Value::Int(x), Value::Int(y)) = (&a, &acc) {
+                                if let Some(v) = fixnum_op(p.op, *x, *y) {
+                                    acc = v;
+                                    continue;
+                                }
+                            }
+                            if let Some(v) = binary_op(p.op, &a, &acc) {
+                                acc = v;
+                                continue;
+                            }
+                            let b = std::mem::take(&mut acc);
+                            if p.op == FastOp::Cons {
+                                acc = Value::cons(a, b);
+                                continue;
+                            }
+                            self.call_span = p.span;
+                            acc = (p.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(p.span))?;
+                            continue;
+                        }
+                        let base = self.stack.len() - 1;
+                        self.stack.push(std::mem::take(&mut acc));
+                        match self.vm_call_value(cell.get(), base, 2, p.span, Some((pc, base)))? {
+                            Ok(v) => acc = v,
+                            Err(next) => break 'ops Flow::Call(next),
+                        }
+                    }
+                    Op::Call(site) | Op::TailCall(site) => {
+                        let s = &code.calls[site as usize];
+                        let argc = s.argc as usize;
+                        let base = self.stack.len() - argc;
+                        let f = std::mem::take(&mut self.stack[base - 1]);
+                        let tail = matches!(op, Op::TailCall(_));
+                        if let Value::Closure(callee) = f {
+                            break 'ops Flow::Call(CallTo {
+                                callee,
+                                base,
+                                argc,
+                                span: s.span,
+                                resume: (!tail).then_some((pc as u32, (base - 1) as u32)),
+                            });
+                        }
+                        // The operator's slot stays below the operands until the
+                        // call is done.
+                        match self.vm_call_value(
+                            f,
+                            base,
+                            argc,
+                            s.span,
+                            (!tail).then_some((pc, base - 1)),
+                        )? {
+                            Ok(v) => {
+                                self.stack.truncate(base - 1);
+                                acc = v;
+                                if tail {
+                                    break 'ops Flow::Return;
+                                }
+                            }
+                            Err(next) => break 'ops Flow::Call(next),
+                        }
+                    }
+                    Op::CallGlobal(site) | Op::TailCallGlobal(site) => {
+                        let s = &code.calls[site as usize];
+                        let argc = s.argc as usize;
+                        let base = self.stack.len() - argc;
+                        let (cell, name_span) = &code.globals[s.global as usize];
+                        let tail = matches!(op, Op::TailCallGlobal(_));
+                        let f = cell.get();
+                        match f {
+                            Value::Closure(callee) => {
+                                break 'ops Flow::Call(CallTo {
+                                    callee,
+                                    base,
+                                    argc,
+                                    span: s.span,
+                                    resume: (!tail).then_some((pc as u32, base as u32)),
+                                });
+                            }
+                            Value::Primitive(p)
+                                if crate::builtins::control::tail_builtin(p).is_none() =>
+                            {
+                                check_primitive_arity(p, argc, s.span)?;
+                                let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
+                                self.call_span = s.span;
+                                acc = (p.func)(self, &args).map_err(|e| e.or_at(s.span))?;
+                            }
+                            Value::Undefined => {
+                                self.stack.truncate(base);
+                                return Err(self.unbound(cell.name, *name_span));
+                            }
+                            f => match self.vm_call_value(
+                                f,
+                                base,
+                                argc,
+                                s.span,
+                                (!tail).then_some((pc, base)),
+                            )? {
+                                Ok(v) => acc = v,
+                                Err(next) => break 'ops Flow::Call(next),
+                            },
+                        }
+                        if tail {
+                            break 'ops Flow::Return;
+                        }
+                    }
+                    Op::TailCallSelf(site) if !regs.closure.lambda.rest => {
+                        // A loop: the arguments become this frame's parameters.
+                        let s = &code.calls[site as usize];
+                        let argc = s.argc as usize;
+                        let base = self.stack.len() - argc;
+                        for i in 0..argc {
+                            self.stack[bp + i] = std::mem::take(&mut self.stack[base + i]);
+                        }
+                        self.stack.truncate(bp + argc);
+                        self.poll(s.span)?;
+                        self.enter_frame(&regs.closure, bp, argc, s.span)?;
+                        pc = 0;
+                    }
+                    Op::CallSelf(site) | Op::TailCallSelf(site) => {
+                        let s = &code.calls[site as usize];
+                        let argc = s.argc as usize;
+                        let base = self.stack.len() - argc;
+                        let tail = matches!(op, Op::TailCallSelf(_));
+                        break 'ops Flow::Call(CallTo {
+                            callee: regs.closure.clone(),
+                            base,
+                            argc,
+                            span: s.span,
+                            resume: (!tail).then_some((pc as u32, base as u32)),
+                        });
+                    }
+                    Op::Return => break 'ops Flow::Return,
+                    Op::PushOperand(x) => {
+                        let v = operand(&self.stack, code, bp, x).clone();
+                        self.stack.push(v);
+                    }
+                    Op::Prim2Operands(site, x, y) => {
+                        acc = self.prim2_operands(code, bp, site, x, y)?
+                    }
+                    Op::PushPrim2Operands(site, x, y) => {
+                        let v = self.prim2_operands(code, bp, site, x, y)?;
+                        self.stack.push(v);
+                    }
+                    Op::JumpUnless2(site, x, y, target) => {
+                        let p = &code.primops[site as usize];
+                        let holds = match (
+                            operand(&self.stack, code, bp, x),
+                            operand(&self.stack, code, bp, y),
+                        ) {
+                            (Value::Int(a), Value::Int(b))
+                                if code.globals[p.global as usize].0.holds(p.primitive) =>
+                            {
+                                match p.op {
+                                    FastOp::Lt => a < b,
+                                    FastOp::Gt => a > b,
+                                    FastOp::Le => a <= b,
+                                    FastOp::Ge => a >= b,
+                                    _ => a == b,
+                                }
+                            }
+                            _ => self.prim2_operands(code, bp, site, x, y)?.is_true(),
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
+                    }
+                }
+            };
+            match flow {
+                Flow::Return => {
+                    if !self.vm_return(regs, floor) {
+                        return Ok(acc);
+                    }
+                }
+                Flow::Call(call) => {
+                    let tail = call.resume.is_none();
+                    regs.pc = pc;
+                    if let Some(v) = self.vm_enter(regs, call)? {
+                        acc = v;
+                        if tail && !self.vm_return(regs, floor) {
+                            return Ok(acc);
+                        }
+                    }
+                }
+            }
+            continue 'activation;
+        }
+    }
+
+    /// An inline builtin of two operands read in place: fixnums without a
+    /// call; otherwise the builtin (or whatever the global now holds, as a
+    /// nested call).
+    #[inline(always)]
+    fn prim2_operands(
+        &mut self,
+        code: &Code,
+        bp: usize,
+        site: u32,
+        x: u32,
+        y: u32,
+    ) -> Result<Value> {
+        let p = &code.primops[site as usize];
+        let cell = &code.globals[p.global as usize].0;
+        let (a, b) = (
+            operand(&self.stack, code, bp, x),
+            operand(&self.stack, code, bp, y),
+        );
+        if let (Value::Int(a), Value::Int(b)) = (a, b) {
+            if cell.holds(p.primitive) {
+                if let Some(v) = fixnum_op(p.op, *a, *b) {
+                    return Ok(v);
+                }
+            }
+        }
+        self.prim2_slow(code, site, a.clone(), b.clone())
+    }
+
+    #[inline(never)]
+    fn prim2_slow(&mut self, code: &Code, site: u32, a: Value, b: Value) -> Result<Value> {
+        let p = &code.primops[site as usize];
+        let cell = &code.globals[p.global as usize].0;
+        self.call_span = p.span;
+        if !cell.holds(p.primitive) {
+            let f = cell.get();
+            if matches!(f, Value::Undefined) {
+                return Err(self.unbound(cell.name, code.globals[p.global as usize].1));
+            }
+            return self.apply(&f, &[a, b]).map_err(|e| e.or_at(p.span));
+        }
+        if let Some(v) = binary_op(p.op, &a, &b) {
+            return Ok(v);
+        }
+        if p.op == FastOp::Cons {
+            return Ok(Value::cons(a, b));
+        }
+        (p.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(p.span))
+    }
+
+    /// Calls a procedure that is not a plain closure call (a builtin, a
+    /// special procedure, `apply`...): `Ok(Ok(value))` when it is done,
+    /// `Ok(Err(next))` when it became a call of a closure that the machine
+    /// makes: a non-tail call resuming at `pc` with the stack cut to `top`
+    /// (`resume`), or a tail call.
+    fn vm_call_value(
+        &mut self,
+        f: Value,
+        base: usize,
+        argc: usize,
+        span: Span,
+        resume: Option<(usize, usize)>,
+    ) -> Result<std::result::Result<Value, CallTo>> {
+        match self.call_value(f, base, argc, span)? {
+            Tail::Value(v) => Ok(Ok(v)),
+            Tail::Call(callee, at, n, call_span) => Ok(Err(CallTo {
+                callee,
+                base: at,
+                argc: n,
+                span: call_span,
+                resume: resume.map(|(pc, top)| (pc as u32, top as u32)),
+            })),
+            Tail::Receiver(receiver, at, call_span) => {
+                Ok(Ok(self.apply_receiver(receiver, at, call_span)?))
+            }
+        }
+    }
+}
+
+/// Whether the instruction after `pc`'s operand code assigns global `g`
+/// (so an unbound error says to define it first).
+fn is_assignment(code: &Code, pc: usize, g: u32) -> bool {
+    code.ops[pc..]
+        .iter()
+        .find_map(|op| match op {
+            Op::SetGlobal(x) => Some(*x == g),
+            Op::CheckGlobal(_) | Op::Return => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// The value an operand field names, read in place.
+#[inline(always)]
+fn operand<'a>(stack: &'a [Value], code: &'a Code, bp: usize, x: u32) -> &'a Value {
+    if x & OPERAND_CONST != 0 {
+        &code.consts[(x & !OPERAND_CONST) as usize]
+    } else {
+        &stack[bp + x as usize]
+    }
+}
