@@ -5,14 +5,13 @@
 //! an instruction index, so the machine's control stack is data: frames of
 //! (closure, instruction, base), not Rust frames.
 //!
-//! Bodies using a form the machine does not run yet ([`Expr::Guard`],
-//! [`Expr::Case`], [`Expr::CondArrow`], [`Expr::Delay`]) get no code and
-//! run in the tree evaluator.
+//! Bodies using `guard` ([`Expr::Guard`]), which the machine does not run
+//! yet, get no code and run in the tree evaluator.
 
 use std::rc::Rc;
 
 use crate::builtins::Primitive;
-use crate::compile::expr::{Call, CaptureSource, Expr, FastOp, Lambda, PrimOpCall};
+use crate::compile::expr::{Call, CaptureSource, Case, Expr, FastOp, Lambda, PrimOpCall};
 use crate::interp::Global;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
@@ -86,6 +85,20 @@ pub enum Op {
     PushPrim2Operands(u32, u32, u32),
     /// Jump to the last field unless the comparison of two operands holds.
     JumpUnless2(u32, u32, u32, u32),
+    /// Call acc with the arguments pushed (a `=>` receiver); indexes `calls`.
+    CallAcc(u32),
+    TailCallAcc(u32),
+    /// `case`: jump to the clause whose data holds acc (`eqv?`); indexes
+    /// `case_tables`.
+    CaseDispatch(u32),
+    /// acc = a promise of the thunk in acc; true for `delay-force`.
+    MakePromise(bool),
+}
+
+/// Where each clause of a `case` starts.
+pub struct CaseTable {
+    pub clauses: Vec<u32>,
+    pub otherwise: u32,
 }
 
 /// An operand field names a frame slot, or with this bit set, a constant.
@@ -118,6 +131,9 @@ pub struct Code {
     /// Names and places of checked variable references.
     pub names: Box<[(Symbol, Span)]>,
     pub slot_inits: Box<[Box<[(u32, bool)]>]>,
+    pub case_tables: Box<[CaseTable]>,
+    /// The data of each `case`'s clauses, parallel to `case_tables`.
+    pub case_data: Box<[Box<[Box<[Value]>]>]>,
 }
 
 /// The code for a lambda body, or `None` when it uses a form the machine
@@ -134,6 +150,8 @@ pub fn emit(body: &Expr) -> Option<Code> {
         primops: e.primops.into(),
         names: e.names.into(),
         slot_inits: e.slot_inits.into(),
+        case_tables: e.case_tables.into(),
+        case_data: e.case_data.into(),
     })
 }
 
@@ -147,6 +165,8 @@ struct Emitter {
     primops: Vec<PrimSite>,
     names: Vec<(Symbol, Span)>,
     slot_inits: Vec<Box<[(u32, bool)]>>,
+    case_tables: Vec<CaseTable>,
+    case_data: Vec<Box<[Box<[Value]>]>>,
 }
 
 /// True for operands whose evaluation cannot fail or call anything.
@@ -352,9 +372,93 @@ impl Emitter {
                 return Some(());
             }
             Expr::Deep(inner, _) => return self.expr(inner, tail),
-            Expr::Case(_) | Expr::CondArrow(..) | Expr::Guard(_) | Expr::Delay(..) => return None,
+            Expr::Case(case) => return self.case(case, tail),
+            Expr::CondArrow(parts, span) => {
+                self.expr(&parts.0, false)?;
+                let to_else = self.jump(Op::JumpIfFalse);
+                self.arrow_call(&parts.1, *span, tail)?;
+                let to_end = (!tail).then(|| self.jump(Op::Jump));
+                self.patch(to_else);
+                self.expr(&parts.2, tail)?;
+                if let Some(at) = to_end {
+                    self.patch(at);
+                }
+                return Some(());
+            }
+            Expr::Delay(thunk, is_stream) => {
+                self.expr(thunk, false)?;
+                self.ops.push(Op::MakePromise(*is_stream));
+            }
+            Expr::Guard(_) => return None,
         }
         self.end(tail);
+        Some(())
+    }
+
+    /// Calls `receiver` with acc (a `=>` clause).
+    fn arrow_call(&mut self, receiver: &Expr, span: Span, tail: bool) -> Option<()> {
+        self.ops.push(Op::Push);
+        self.expr(receiver, false)?;
+        let site = Self::index(
+            &mut self.calls,
+            CallSite {
+                global: 0,
+                argc: 1,
+                span,
+            },
+        );
+        self.ops.push(if tail {
+            Op::TailCallAcc(site)
+        } else {
+            Op::CallAcc(site)
+        });
+        Some(())
+    }
+
+    fn case(&mut self, case: &Case, tail: bool) -> Option<()> {
+        self.expr(&case.key, false)?;
+        let table = self.case_tables.len();
+        self.case_tables.push(CaseTable {
+            clauses: Vec::new(),
+            otherwise: 0,
+        });
+        self.ops.push(Op::CaseDispatch(table as u32));
+        let mut ends = Vec::new();
+        let unspecified = Expr::Const(Value::Unspecified);
+        let mut bodies: Vec<(&Expr, bool, Option<usize>)> = case
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, (_, body, arrow))| (body, *arrow, Some(i)))
+            .collect();
+        bodies.push(match &case.otherwise {
+            Some((body, arrow)) => (body, *arrow, None),
+            None => (&unspecified, false, None),
+        });
+        for (body, arrow, clause) in bodies {
+            let start = self.here();
+            match clause {
+                Some(_) => self.case_tables[table].clauses.push(start),
+                None => self.case_tables[table].otherwise = start,
+            }
+            if arrow {
+                self.arrow_call(body, case.span, tail)?;
+            } else {
+                self.expr(body, tail)?;
+            }
+            if !tail {
+                ends.push(self.jump(Op::Jump));
+            }
+        }
+        for at in ends {
+            self.patch(at);
+        }
+        let data = case
+            .clauses
+            .iter()
+            .map(|(data, _, _)| data.clone())
+            .collect();
+        self.case_data.push(data);
         Some(())
     }
 

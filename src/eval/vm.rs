@@ -16,7 +16,7 @@ use crate::compile::expr::{CaptureSource, FastOp};
 use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
 use crate::interp::Interp;
 use crate::syntax::Span;
-use crate::value::{Closure, Value, VarBox};
+use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 
 /// A caller waiting for a call's value.
 pub(crate) struct VmFrame {
@@ -527,6 +527,48 @@ impl Interp {
                         });
                     }
                     Op::Return => break 'ops Flow::Return,
+                    Op::CallAcc(site) | Op::TailCallAcc(site) => {
+                        let s = &code.calls[site as usize];
+                        let argc = s.argc as usize;
+                        let base = self.stack.len() - argc;
+                        let tail = matches!(op, Op::TailCallAcc(_));
+                        let resume = (!tail).then_some((pc, base));
+                        match std::mem::take(&mut acc) {
+                            Value::Closure(callee) => {
+                                break 'ops Flow::Call(CallTo {
+                                    callee,
+                                    base,
+                                    argc,
+                                    span: s.span,
+                                    resume: resume.map(|(pc, top)| (pc as u32, top as u32)),
+                                });
+                            }
+                            f => match self.vm_call_value(f, base, argc, s.span, resume)? {
+                                Ok(v) => acc = v,
+                                Err(next) => break 'ops Flow::Call(next),
+                            },
+                        }
+                        if tail {
+                            break 'ops Flow::Return;
+                        }
+                    }
+                    Op::CaseDispatch(t) => {
+                        let table = &code.case_tables[t as usize];
+                        let data = &code.case_data[t as usize];
+                        pc = data
+                            .iter()
+                            .position(|clause| clause.iter().any(|d| d.is_eqv(&acc)))
+                            .map_or(table.otherwise, |i| table.clauses[i])
+                            as usize;
+                    }
+                    Op::MakePromise(is_stream) => {
+                        acc = Value::Promise(Rc::new(Promise {
+                            state: std::cell::RefCell::new(PromiseState::Delayed {
+                                thunk: std::mem::take(&mut acc),
+                                is_stream,
+                            }),
+                        }));
+                    }
                     Op::PushOperand(x) => {
                         let v = operand(&self.stack, code, bp, x).clone();
                         self.stack.push(v);
