@@ -106,6 +106,8 @@ pub struct Interp {
     pub(crate) stack: Vec<Value>,
     /// Callers waiting in the frame machine (`eval::vm`).
     pub(crate) vm_frames: Vec<crate::eval::VmFrame>,
+    /// `guard` bodies running in the frame machine.
+    pub(crate) vm_guards: Vec<crate::eval::VmGuard>,
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
@@ -212,6 +214,7 @@ impl Interp {
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
             vm_frames: Vec::new(),
+            vm_guards: Vec::new(),
             globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),

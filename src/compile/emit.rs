@@ -4,9 +4,6 @@
 //! the value stack. Every point where evaluation waits for a call's value is
 //! an instruction index, so the machine's control stack is data: frames of
 //! (closure, instruction, base), not Rust frames.
-//!
-//! Bodies using `guard` ([`Expr::Guard`]), which the machine does not run
-//! yet, get no code and run in the tree evaluator.
 
 use std::rc::Rc;
 
@@ -93,6 +90,17 @@ pub enum Op {
     CaseDispatch(u32),
     /// acc = a promise of the thunk in acc; true for `delay-force`.
     MakePromise(bool),
+    /// Enter a `guard` body; indexes `guards`.
+    GuardStart(u32),
+    /// Leave the innermost `guard` body normally.
+    GuardEnd,
+}
+
+/// A `guard`: where its handler starts, and the slot its condition goes in.
+pub struct GuardSite {
+    pub handler: u32,
+    pub slot: u32,
+    pub boxed: bool,
 }
 
 /// Where each clause of a `case` starts.
@@ -134,10 +142,11 @@ pub struct Code {
     pub case_tables: Box<[CaseTable]>,
     /// The data of each `case`'s clauses, parallel to `case_tables`.
     pub case_data: Box<[Box<[Box<[Value]>]>]>,
+    pub guards: Box<[GuardSite]>,
 }
 
-/// The code for a lambda body, or `None` when it uses a form the machine
-/// does not run.
+/// The code for a lambda body (`None` when an operator form has an
+/// unexpected shape; the body then runs in the tree evaluator).
 pub fn emit(body: &Expr) -> Option<Code> {
     let mut e = Emitter::default();
     e.expr(body, true)?;
@@ -152,6 +161,7 @@ pub fn emit(body: &Expr) -> Option<Code> {
         slot_inits: e.slot_inits.into(),
         case_tables: e.case_tables.into(),
         case_data: e.case_data.into(),
+        guards: e.guards.into(),
     })
 }
 
@@ -167,6 +177,7 @@ struct Emitter {
     slot_inits: Vec<Box<[(u32, bool)]>>,
     case_tables: Vec<CaseTable>,
     case_data: Vec<Box<[Box<[Value]>]>>,
+    guards: Vec<GuardSite>,
 }
 
 /// True for operands whose evaluation cannot fail or call anything.
@@ -389,7 +400,31 @@ impl Emitter {
                 self.expr(thunk, false)?;
                 self.ops.push(Op::MakePromise(*is_stream));
             }
-            Expr::Guard(_) => return None,
+            Expr::Guard(guard) => {
+                let g = Self::index(
+                    &mut self.guards,
+                    GuardSite {
+                        handler: 0,
+                        slot: guard.slot,
+                        boxed: guard.boxed,
+                    },
+                );
+                self.ops.push(Op::GuardStart(g));
+                self.expr(&guard.body, false)?;
+                self.ops.push(Op::GuardEnd);
+                let to_end = if tail {
+                    self.ops.push(Op::Return);
+                    None
+                } else {
+                    Some(self.jump(Op::Jump))
+                };
+                self.guards[g as usize].handler = self.here();
+                self.expr(&guard.handler, tail)?;
+                if let Some(at) = to_end {
+                    self.patch(at);
+                }
+                return Some(());
+            }
         }
         self.end(tail);
         Some(())

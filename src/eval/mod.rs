@@ -23,7 +23,7 @@ use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 mod tail_builtins;
 mod vm;
 
-pub(crate) use vm::VmFrame;
+pub(crate) use vm::{VmFrame, VmGuard};
 
 use tail_builtins::Step;
 

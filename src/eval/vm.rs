@@ -42,6 +42,17 @@ struct CallTo {
     resume: Option<(u32, u32)>,
 }
 
+/// A `guard` body being run: what to restore when it catches an error.
+pub(crate) struct VmGuard {
+    /// Its site in the code of the activation that runs it.
+    site: u32,
+    /// `vm_frames.len()` while that activation runs.
+    frames: u32,
+    stack: u32,
+    handlers: u32,
+    depth: usize,
+}
+
 /// How the instruction loop leaves an activation.
 enum Flow {
     Call(CallTo),
@@ -72,6 +83,7 @@ impl Interp {
             return self.run_closure::<false>(closure, base, argc, span, None);
         };
         let floor = self.vm_frames.len();
+        let guard_floor = self.vm_guards.len();
         let depth = self.depth;
         self.enter_frame(&closure, base, argc, span)?;
         let mut regs = Regs {
@@ -81,10 +93,58 @@ impl Interp {
             pc: 0,
             span,
         };
-        match self.vm_loop(&mut regs, floor) {
-            Ok(v) => Ok(v),
-            Err(e) => Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span)))),
+        loop {
+            match self.vm_loop(&mut regs, floor) {
+                Ok(v) => return Ok(v),
+                Err(e) if e.kind().is_catchable() && self.vm_guards.len() > guard_floor => {
+                    self.vm_catch(e, &mut regs);
+                }
+                Err(e) => {
+                    self.vm_guards.truncate(guard_floor);
+                    return Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span))));
+                }
+            }
         }
+    }
+
+    /// Hands a catchable error to the innermost `guard` of this run: unwinds
+    /// to the activation running it and continues at its handler.
+    #[cold]
+    fn vm_catch(&mut self, mut e: Error, regs: &mut Regs) {
+        let Some(guard) = self.vm_guards.pop() else {
+            return;
+        };
+        let frames = guard.frames as usize;
+        if self.vm_frames.len() > frames {
+            let full = self.full_backtrace;
+            record_frame(&regs.closure, regs.span, &mut e, full);
+            while self.vm_frames.len() > frames + 1 {
+                if let Some(frame) = self.vm_frames.pop() {
+                    record_frame(&frame.closure, frame.span, &mut e, full);
+                }
+            }
+            if let Some(frame) = self.vm_frames.pop() {
+                if let Some(code) = frame.closure.lambda.code.clone() {
+                    regs.code = code;
+                }
+                regs.closure = frame.closure;
+                regs.bp = frame.bp as usize;
+                regs.span = frame.span;
+            }
+        }
+        self.stack.truncate(guard.stack as usize);
+        self.handlers.truncate(guard.handlers as usize);
+        self.depth = guard.depth;
+        let obj = crate::builtins::exceptions::error_to_value(&e);
+        self.remember_raise(&obj, &e);
+        let site = &regs.code.guards[guard.site as usize];
+        let slot = regs.bp + site.slot as usize;
+        self.stack[slot] = if site.boxed {
+            Value::Boxed(Rc::new(VarBox::new(obj)))
+        } else {
+            obj
+        };
+        regs.pc = site.handler as usize;
     }
 
     /// Makes a call the machine runs: saves the caller for a non-tail call,
@@ -207,17 +267,9 @@ impl Interp {
         depth: usize,
         running: Option<(&Rc<Closure>, Span)>,
     ) -> Error {
-        let unwinding = matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape);
         let full = self.full_backtrace;
         let record = |closure: &Rc<Closure>, span: Span, e: &mut Error| {
-            let lambda = &closure.lambda;
-            if !lambda.toplevel && !unwinding {
-                let frame = TraceFrame {
-                    name: lambda.name.map(|n| n.name().to_string()),
-                    span,
-                };
-                e.0.trace.record(frame, full);
-            }
+            record_frame(closure, span, e, full);
         };
         if let Some((closure, span)) = running {
             record(closure, span, &mut e);
@@ -569,6 +621,21 @@ impl Interp {
                             }),
                         }));
                     }
+                    Op::GuardStart(g) => {
+                        self.vm_guards.push(VmGuard {
+                            site: g,
+                            frames: self.vm_frames.len() as u32,
+                            stack: self.stack.len() as u32,
+                            handlers: self.handlers.len() as u32,
+                            depth: self.depth,
+                        });
+                        self.handlers.push(Value::Undefined);
+                    }
+                    Op::GuardEnd => {
+                        if let Some(g) = self.vm_guards.pop() {
+                            self.handlers.truncate(g.handlers as usize);
+                        }
+                    }
                     Op::PushOperand(x) => {
                         let v = operand(&self.stack, code, bp, x).clone();
                         self.stack.push(v);
@@ -724,5 +791,18 @@ fn operand<'a>(stack: &'a [Value], code: &'a Code, bp: usize, x: u32) -> &'a Val
         &code.consts[(x & !OPERAND_CONST) as usize]
     } else {
         &stack[bp + x as usize]
+    }
+}
+
+/// Adds a procedure's frame to an error's backtrace (not for the wrapper of
+/// a top-level form, nor for an exit or a continuation's escape).
+fn record_frame(closure: &Rc<Closure>, span: Span, e: &mut Error, full: bool) {
+    let lambda = &closure.lambda;
+    if !lambda.toplevel && !matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape) {
+        let frame = TraceFrame {
+            name: lambda.name.map(|n| n.name().to_string()),
+            span,
+        };
+        e.0.trace.record(frame, full);
     }
 }
