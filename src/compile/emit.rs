@@ -37,6 +37,8 @@ pub enum Op {
     Global(u32),
     /// An error unless the global is bound (before a call's operands).
     CheckGlobal(u32),
+    /// An error unless the global is bound (before a `set!`'s value).
+    CheckAssignable(u32),
     /// Push acc.
     Push,
     /// acc = unspecified.
@@ -109,8 +111,10 @@ pub struct CaseTable {
     pub otherwise: u32,
 }
 
-/// An operand field names a frame slot, or with this bit set, a constant.
+/// An operand field names a frame slot; with this bit set, a constant.
 pub const OPERAND_CONST: u32 = 1 << 31;
+/// With this bit set, an operand field names a captured value.
+pub const OPERAND_CAPTURED: u32 = 1 << 30;
 
 /// A call site.
 pub struct CallSite {
@@ -178,6 +182,11 @@ struct Emitter {
     case_tables: Vec<CaseTable>,
     case_data: Vec<Box<[Box<[Value]>]>>,
     guards: Vec<GuardSite>,
+}
+
+/// True for expressions an instruction can read in place.
+fn is_operand(expr: &Expr) -> bool {
+    matches!(expr, Expr::Local(_) | Expr::Const(_) | Expr::Captured(_))
 }
 
 /// True for operands whose evaluation cannot fail or call anything.
@@ -275,7 +284,7 @@ impl Emitter {
             }
             Expr::SetGlobal(cell, value, span) => {
                 let g = self.global(cell, *span);
-                self.ops.push(Op::CheckGlobal(g));
+                self.ops.push(Op::CheckAssignable(g));
                 self.expr(value, false)?;
                 self.ops.push(Op::SetGlobal(g));
             }
@@ -524,7 +533,8 @@ impl Emitter {
     /// The operand field for a frame slot or constant read in place.
     fn operand(&mut self, expr: &Expr) -> Option<u32> {
         match expr {
-            Expr::Local(slot) if *slot < OPERAND_CONST => Some(*slot),
+            Expr::Local(slot) if *slot < OPERAND_CAPTURED => Some(*slot),
+            Expr::Captured(i) if *i < OPERAND_CAPTURED => Some(*i | OPERAND_CAPTURED),
             Expr::Const(v) => {
                 let k = Self::index(&mut self.consts, v.clone());
                 (k < OPERAND_CONST).then_some(k | OPERAND_CONST)
@@ -546,9 +556,7 @@ impl Emitter {
         let Expr::Global(cell, name_span) = &op.call.function else {
             return None;
         };
-        if !matches!(a, Expr::Local(_) | Expr::Const(_))
-            || !matches!(b, Expr::Local(_) | Expr::Const(_))
-        {
+        if !is_operand(a) || !is_operand(b) {
             return None;
         }
         let (a, b) = (self.operand(a)?, self.operand(b)?);
@@ -616,8 +624,7 @@ impl Emitter {
                 self.ops.push(Op::Prim1(site));
             }
             [a, b] => {
-                let plain = |e: &Expr| matches!(e, Expr::Local(_) | Expr::Const(_));
-                if plain(a) && plain(b) {
+                if is_operand(a) && is_operand(b) {
                     let (x, y) = (self.operand(a)?, self.operand(b)?);
                     self.ops.push(Op::Prim2Operands(site, x, y));
                 } else {

@@ -10,8 +10,11 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
-use super::{binary_op, check_primitive_arity, fixnum_op, unary_op, used_before_definition, Tail};
-use crate::compile::emit::{Code, Op, OPERAND_CONST};
+use super::{
+    binary_op, check_primitive_arity, closure_arity_error, fixnum_op, unary_op,
+    used_before_definition, Tail,
+};
+use crate::compile::emit::{Code, Op, OPERAND_CAPTURED, OPERAND_CONST};
 use crate::compile::expr::{CaptureSource, FastOp};
 use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
 use crate::interp::Interp;
@@ -62,7 +65,6 @@ enum Flow {
 /// The running activation: the machine's registers.
 struct Regs {
     closure: Rc<Closure>,
-    code: Rc<Code>,
     bp: usize,
     pc: usize,
     /// The call that entered `closure`.
@@ -79,16 +81,15 @@ impl Interp {
         argc: usize,
         span: Span,
     ) -> Result<Value> {
-        let Some(code) = closure.lambda.code.clone() else {
+        if closure.lambda.code.is_none() {
             return self.run_closure::<false>(closure, base, argc, span, None);
-        };
+        }
         let floor = self.vm_frames.len();
         let guard_floor = self.vm_guards.len();
         let depth = self.depth;
         self.enter_frame(&closure, base, argc, span)?;
         let mut regs = Regs {
             closure,
-            code,
             bp: base,
             pc: 0,
             span,
@@ -124,9 +125,6 @@ impl Interp {
                 }
             }
             if let Some(frame) = self.vm_frames.pop() {
-                if let Some(code) = frame.closure.lambda.code.clone() {
-                    regs.code = code;
-                }
                 regs.closure = frame.closure;
                 regs.bp = frame.bp as usize;
                 regs.span = frame.span;
@@ -137,7 +135,10 @@ impl Interp {
         self.depth = guard.depth;
         let obj = crate::builtins::exceptions::error_to_value(&e);
         self.remember_raise(&obj, &e);
-        let site = &regs.code.guards[guard.site as usize];
+        let Some(code) = regs.closure.lambda.code.as_deref() else {
+            return;
+        };
+        let site = &code.guards[guard.site as usize];
         let slot = regs.bp + site.slot as usize;
         self.stack[slot] = if site.boxed {
             Value::Boxed(Rc::new(VarBox::new(obj)))
@@ -160,9 +161,14 @@ impl Interp {
             span,
             resume,
         } = call;
-        let Some(code) = callee.lambda.code.clone() else {
+        if callee.lambda.code.is_none() {
             return self.vm_enter_tree(regs, callee, base, argc, span, resume);
-        };
+        }
+        let lambda = &callee.lambda;
+        if argc != lambda.required && !(lambda.rest && argc > lambda.required) {
+            self.stack.truncate(base);
+            return Err(closure_arity_error(&callee, argc, span));
+        }
         match resume {
             Some((pc, top)) => {
                 if self.depth > self.max_depth {
@@ -185,7 +191,6 @@ impl Interp {
                 regs.closure = callee;
             }
         }
-        regs.code = code;
         regs.span = span;
         regs.pc = 0;
         self.poll(span)?;
@@ -234,10 +239,6 @@ impl Interp {
         };
         self.stack.truncate(frame.top as usize);
         self.depth -= 1;
-        regs.code = match frame.closure.lambda.code.clone() {
-            Some(code) => code,
-            None => return false,
-        };
         regs.closure = frame.closure;
         regs.pc = frame.pc as usize;
         regs.bp = frame.bp as usize;
@@ -288,8 +289,9 @@ impl Interp {
     fn vm_loop(&mut self, regs: &mut Regs, floor: usize) -> Result<Value> {
         let mut acc = Value::Unspecified;
         'activation: loop {
-            let code = regs.code.clone();
-            let code = &*code;
+            let Some(code) = regs.closure.lambda.code.as_deref() else {
+                return Err(Error::new(ErrorKind::Type, "internal: no code to run"));
+            };
             let bp = regs.bp;
             let mut pc = regs.pc;
             let flow = 'ops: loop {
@@ -337,14 +339,16 @@ impl Interp {
                     Op::CheckGlobal(g) => {
                         let (cell, span) = &code.globals[g as usize];
                         if !cell.is_bound() {
-                            let mut e = self.unbound(cell.name, *span);
-                            if matches!(code.ops.get(pc..), Some(_)) && is_assignment(code, pc, g) {
-                                e = e.with_help(format!(
-                                    "define it first: (define {} ...)",
-                                    cell.name
-                                ));
-                            }
-                            return Err(e);
+                            return Err(self.unbound(cell.name, *span));
+                        }
+                    }
+                    Op::CheckAssignable(g) => {
+                        let (cell, span) = &code.globals[g as usize];
+                        if !cell.is_bound() {
+                            return Err(self.unbound(cell.name, *span).with_help(format!(
+                                "define it first: (define {} ...)",
+                                cell.name
+                            )));
                         }
                     }
                     Op::Push => self.stack.push(std::mem::take(&mut acc)),
@@ -637,21 +641,22 @@ impl Interp {
                         }
                     }
                     Op::PushOperand(x) => {
-                        let v = operand(&self.stack, code, bp, x).clone();
+                        let v = operand(&self.stack, code, &regs.closure.captured, bp, x).clone();
                         self.stack.push(v);
                     }
                     Op::Prim2Operands(site, x, y) => {
-                        acc = self.prim2_operands(code, bp, site, x, y)?
+                        acc = self.prim2_operands(code, &regs.closure.captured, bp, site, x, y)?
                     }
                     Op::PushPrim2Operands(site, x, y) => {
-                        let v = self.prim2_operands(code, bp, site, x, y)?;
+                        let v =
+                            self.prim2_operands(code, &regs.closure.captured, bp, site, x, y)?;
                         self.stack.push(v);
                     }
                     Op::JumpUnless2(site, x, y, target) => {
                         let p = &code.primops[site as usize];
                         let holds = match (
-                            operand(&self.stack, code, bp, x),
-                            operand(&self.stack, code, bp, y),
+                            operand(&self.stack, code, &regs.closure.captured, bp, x),
+                            operand(&self.stack, code, &regs.closure.captured, bp, y),
                         ) {
                             (Value::Int(a), Value::Int(b))
                                 if code.globals[p.global as usize].0.holds(p.primitive) =>
@@ -664,7 +669,9 @@ impl Interp {
                                     _ => a == b,
                                 }
                             }
-                            _ => self.prim2_operands(code, bp, site, x, y)?.is_true(),
+                            _ => self
+                                .prim2_operands(code, &regs.closure.captured, bp, site, x, y)?
+                                .is_true(),
                         };
                         if !holds {
                             pc = target as usize;
@@ -700,6 +707,7 @@ impl Interp {
     fn prim2_operands(
         &mut self,
         code: &Code,
+        captured: &[Value],
         bp: usize,
         site: u32,
         x: u32,
@@ -708,8 +716,8 @@ impl Interp {
         let p = &code.primops[site as usize];
         let cell = &code.globals[p.global as usize].0;
         let (a, b) = (
-            operand(&self.stack, code, bp, x),
-            operand(&self.stack, code, bp, y),
+            operand(&self.stack, code, captured, bp, x),
+            operand(&self.stack, code, captured, bp, y),
         );
         if let (Value::Int(a), Value::Int(b)) = (a, b) {
             if cell.holds(p.primitive) {
@@ -771,24 +779,19 @@ impl Interp {
     }
 }
 
-/// Whether the instruction after `pc`'s operand code assigns global `g`
-/// (so an unbound error says to define it first).
-fn is_assignment(code: &Code, pc: usize, g: u32) -> bool {
-    code.ops[pc..]
-        .iter()
-        .find_map(|op| match op {
-            Op::SetGlobal(x) => Some(*x == g),
-            Op::CheckGlobal(_) | Op::Return => Some(false),
-            _ => None,
-        })
-        .unwrap_or(false)
-}
-
 /// The value an operand field names, read in place.
 #[inline(always)]
-fn operand<'a>(stack: &'a [Value], code: &'a Code, bp: usize, x: u32) -> &'a Value {
+fn operand<'a>(
+    stack: &'a [Value],
+    code: &'a Code,
+    captured: &'a [Value],
+    bp: usize,
+    x: u32,
+) -> &'a Value {
     if x & OPERAND_CONST != 0 {
         &code.consts[(x & !OPERAND_CONST) as usize]
+    } else if x & OPERAND_CAPTURED != 0 {
+        &captured[(x & !OPERAND_CAPTURED) as usize]
     } else {
         &stack[bp + x as usize]
     }
