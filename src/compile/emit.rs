@@ -84,6 +84,16 @@ pub enum Op {
     PushPrim2Operands(u32, u32, u32),
     /// Jump to the last field unless the comparison of two operands holds.
     JumpUnless2(u32, u32, u32, u32),
+    /// Jump to the last field if the comparison of two operands holds (a
+    /// test of `(not (< a b))`).
+    JumpIf2(u32, u32, u32, u32),
+    /// Jump to the last field unless a test (`null?`, `pair?`, `not`) of an
+    /// operand holds.
+    JumpUnless1(u32, u32, u32),
+    /// acc = an inline builtin of one operand read in place.
+    Prim1Operand(u32, u32),
+    /// Push an inline builtin of one operand read in place.
+    PushPrim1Operand(u32, u32),
     /// Call acc with the arguments pushed (a `=>` receiver); indexes `calls`.
     CallAcc(u32),
     TailCallAcc(u32),
@@ -132,6 +142,12 @@ pub struct PrimSite {
     pub span: Span,
 }
 
+/// The slots a body's letrec prepares, each with whether it is boxed.
+pub type SlotInits = Box<[(u32, bool)]>;
+
+/// The data of one `case`'s clauses.
+pub type CaseData = Box<[Box<[Value]>]>;
+
 /// A lambda body as machine code.
 pub struct Code {
     pub ops: Box<[Op]>,
@@ -142,10 +158,10 @@ pub struct Code {
     pub primops: Box<[PrimSite]>,
     /// Names and places of checked variable references.
     pub names: Box<[(Symbol, Span)]>,
-    pub slot_inits: Box<[Box<[(u32, bool)]>]>,
+    pub slot_inits: Box<[SlotInits]>,
     pub case_tables: Box<[CaseTable]>,
     /// The data of each `case`'s clauses, parallel to `case_tables`.
-    pub case_data: Box<[Box<[Box<[Value]>]>]>,
+    pub case_data: Box<[CaseData]>,
     pub guards: Box<[GuardSite]>,
 }
 
@@ -178,9 +194,9 @@ struct Emitter {
     calls: Vec<CallSite>,
     primops: Vec<PrimSite>,
     names: Vec<(Symbol, Span)>,
-    slot_inits: Vec<Box<[(u32, bool)]>>,
+    slot_inits: Vec<SlotInits>,
     case_tables: Vec<CaseTable>,
-    case_data: Vec<Box<[Box<[Value]>]>>,
+    case_data: Vec<CaseData>,
     guards: Vec<GuardSite>,
 }
 
@@ -232,6 +248,8 @@ impl Emitter {
             Op::JumpIfTrueKeep(_) => Op::JumpIfTrueKeep(target),
             Op::Jump(_) => Op::Jump(target),
             Op::JumpUnless2(site, a, b, _) => Op::JumpUnless2(site, a, b, target),
+            Op::JumpIf2(site, a, b, _) => Op::JumpIf2(site, a, b, target),
+            Op::JumpUnless1(site, a, _) => Op::JumpUnless1(site, a, target),
             other => other,
         };
     }
@@ -525,6 +543,10 @@ impl Emitter {
                 self.ops.pop();
                 self.ops.push(Op::PushPrim2Operands(site, a, b));
             }
+            Some(Op::Prim1Operand(site, a)) => {
+                self.ops.pop();
+                self.ops.push(Op::PushPrim1Operand(site, a));
+            }
             _ => self.ops.push(Op::Push),
         }
         Some(())
@@ -546,6 +568,44 @@ impl Emitter {
     /// For `(if (< a b) ...)` with plain operands: a fused test and jump.
     fn fused_test(&mut self, test: &Expr) -> Option<usize> {
         let Expr::PrimOp(op) = test else { return None };
+        if let ([inner @ Expr::PrimOp(_)], FastOp::Not) = (&*op.call.args, op.op) {
+            // `(not (< a b))`: the comparison's jump, inverted, while `not`
+            // is still the builtin.
+            let Expr::Global(cell, _) = &op.call.function else {
+                return None;
+            };
+            if !cell.holds(op.primitive) {
+                return None;
+            }
+            let at = self.fused_test(inner)?;
+            if let Op::JumpUnless2(site, a, b, t) = self.ops[at] {
+                self.ops[at] = Op::JumpIf2(site, a, b, t);
+                return Some(at);
+            }
+            self.ops.truncate(at);
+            return None;
+        }
+        if let ([a], FastOp::IsNull | FastOp::IsPair | FastOp::Not) = (&*op.call.args, op.op) {
+            let Expr::Global(cell, name_span) = &op.call.function else {
+                return None;
+            };
+            if !is_operand(a) {
+                return None;
+            }
+            let x = self.operand(a)?;
+            let g = self.global(cell, *name_span);
+            let site = Self::index(
+                &mut self.primops,
+                PrimSite {
+                    op: op.op,
+                    primitive: op.primitive,
+                    global: g,
+                    span: op.call.span,
+                },
+            );
+            self.ops.push(Op::JumpUnless1(site, x, 0));
+            return Some(self.ops.len() - 1);
+        }
         if !matches!(
             op.op,
             FastOp::Lt | FastOp::Gt | FastOp::Le | FastOp::Ge | FastOp::NumEq | FastOp::IsEq
@@ -619,6 +679,10 @@ impl Emitter {
             },
         );
         match &*call.args {
+            [a] if is_operand(a) => {
+                let x = self.operand(a)?;
+                self.ops.push(Op::Prim1Operand(site, x));
+            }
             [a] => {
                 self.expr(a, false)?;
                 self.ops.push(Op::Prim1(site));

@@ -427,6 +427,29 @@ impl Interp {
                             captured,
                         }));
                     }
+                    Op::JumpUnless1(site, x, target) => {
+                        let p = &code.primops[site as usize];
+                        let v = operand(&self.stack, code, &regs.closure.captured, bp, x);
+                        let holds = if code.globals[p.global as usize].0.holds(p.primitive) {
+                            match p.op {
+                                FastOp::IsNull => matches!(v, Value::Null),
+                                FastOp::IsPair => matches!(v, Value::Pair(_)),
+                                _ => matches!(v, Value::Bool(false)),
+                            }
+                        } else {
+                            self.prim1_slow(code, site, v.clone())?.is_true()
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
+                    }
+                    Op::Prim1Operand(site, x) => {
+                        acc = self.prim1_operand(code, &regs.closure.captured, bp, site, x)?;
+                    }
+                    Op::PushPrim1Operand(site, x) => {
+                        let v = self.prim1_operand(code, &regs.closure.captured, bp, site, x)?;
+                        self.stack.push(v);
+                    }
                     Op::Prim1(site) => {
                         let p = &code.primops[site as usize];
                         let cell = &code.globals[p.global as usize].0;
@@ -533,9 +556,8 @@ impl Interp {
                                 if crate::builtins::control::tail_builtin(p).is_none() =>
                             {
                                 check_primitive_arity(p, argc, s.span)?;
-                                let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
                                 self.call_span = s.span;
-                                acc = (p.func)(self, &args).map_err(|e| e.or_at(s.span))?;
+                                acc = self.call_primitive(p, base).map_err(|e| e.or_at(s.span))?;
                             }
                             Value::Undefined => {
                                 self.stack.truncate(base);
@@ -652,7 +674,7 @@ impl Interp {
                             self.prim2_operands(code, &regs.closure.captured, bp, site, x, y)?;
                         self.stack.push(v);
                     }
-                    Op::JumpUnless2(site, x, y, target) => {
+                    Op::JumpUnless2(site, x, y, target) | Op::JumpIf2(site, x, y, target) => {
                         let p = &code.primops[site as usize];
                         let holds = match (
                             operand(&self.stack, code, &regs.closure.captured, bp, x),
@@ -673,7 +695,7 @@ impl Interp {
                                 .prim2_operands(code, &regs.closure.captured, bp, site, x, y)?
                                 .is_true(),
                         };
-                        if !holds {
+                        if holds == matches!(op, Op::JumpIf2(..)) {
                             pc = target as usize;
                         }
                     }
@@ -719,14 +741,87 @@ impl Interp {
             operand(&self.stack, code, captured, bp, x),
             operand(&self.stack, code, captured, bp, y),
         );
-        if let (Value::Int(a), Value::Int(b)) = (a, b) {
-            if cell.holds(p.primitive) {
+        if cell.holds(p.primitive) {
+            if let (Value::Int(a), Value::Int(b)) = (a, b) {
                 if let Some(v) = fixnum_op(p.op, *a, *b) {
                     return Ok(v);
                 }
             }
+            if let Some(v) = binary_op(p.op, a, b) {
+                return Ok(v);
+            }
         }
         self.prim2_slow(code, site, a.clone(), b.clone())
+    }
+
+    /// An inline builtin of one operand read in place; anything but the
+    /// inline case as a call of whatever the global holds (nested).
+    #[inline(always)]
+    fn prim1_operand(
+        &mut self,
+        code: &Code,
+        captured: &[Value],
+        bp: usize,
+        site: u32,
+        x: u32,
+    ) -> Result<Value> {
+        let p = &code.primops[site as usize];
+        let cell = &code.globals[p.global as usize].0;
+        let a = operand(&self.stack, code, captured, bp, x);
+        if cell.holds(p.primitive) {
+            if let Some(v) = unary_op(p.op, a) {
+                return Ok(v);
+            }
+        }
+        self.prim1_slow(code, site, a.clone())
+    }
+
+    #[inline(never)]
+    fn prim1_slow(&mut self, code: &Code, site: u32, a: Value) -> Result<Value> {
+        let p = &code.primops[site as usize];
+        let (cell, name_span) = &code.globals[p.global as usize];
+        self.call_span = p.span;
+        if !cell.holds(p.primitive) {
+            let f = cell.get();
+            if matches!(f, Value::Undefined) {
+                return Err(self.unbound(cell.name, *name_span));
+            }
+            return self.apply(&f, &[a]).map_err(|e| e.or_at(p.span));
+        }
+        (p.primitive.func)(self, &[a]).map_err(|e| e.or_at(p.span))
+    }
+
+    /// Calls builtin `p` with the arguments at `stack[base..]`, taking them
+    /// off the stack (up to three without a copy to the heap).
+    #[inline(always)]
+    fn call_primitive(
+        &mut self,
+        p: &'static crate::builtins::Primitive,
+        base: usize,
+    ) -> Result<Value> {
+        let take = |stack: &mut Vec<Value>| stack.pop().unwrap_or_default();
+        match self.stack.len() - base {
+            0 => (p.func)(self, &[]),
+            1 => {
+                let a = take(&mut self.stack);
+                (p.func)(self, &[a])
+            }
+            2 => {
+                let b = take(&mut self.stack);
+                let a = take(&mut self.stack);
+                (p.func)(self, &[a, b])
+            }
+            3 => {
+                let c = take(&mut self.stack);
+                let b = take(&mut self.stack);
+                let a = take(&mut self.stack);
+                (p.func)(self, &[a, b, c])
+            }
+            _ => {
+                let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
+                (p.func)(self, &args)
+            }
+        }
     }
 
     #[inline(never)]
