@@ -138,7 +138,10 @@ pub struct CallSite {
 pub struct PrimSite {
     pub op: FastOp,
     pub primitive: &'static Primitive,
+    /// The global the builtin is called through (index into `globals`).
     pub global: u32,
+    /// That global itself, read on the fast path.
+    pub cell: Rc<Global>,
     pub span: Span,
 }
 
@@ -600,6 +603,7 @@ impl Emitter {
                     op: op.op,
                     primitive: op.primitive,
                     global: g,
+                    cell: cell.clone(),
                     span: op.call.span,
                 },
             );
@@ -627,6 +631,7 @@ impl Emitter {
                 op: op.op,
                 primitive: op.primitive,
                 global: g,
+                cell: cell.clone(),
                 span: op.call.span,
             },
         );
@@ -675,6 +680,7 @@ impl Emitter {
                 op: op.op,
                 primitive: op.primitive,
                 global: g,
+                cell: cell.clone(),
                 span: call.span,
             },
         );

@@ -409,28 +409,11 @@ impl Interp {
                         }
                     }
                     Op::Jump(t) => pc = t as usize,
-                    Op::MakeClosure(l) => {
-                        let lambda = &code.lambdas[l as usize];
-                        let captured = lambda
-                            .captures
-                            .iter()
-                            .map(|source| match source {
-                                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
-                                CaptureSource::Captured(i) => {
-                                    regs.closure.captured[*i as usize].clone()
-                                }
-                                CaptureSource::SelfClosure => Value::Closure(regs.closure.clone()),
-                            })
-                            .collect();
-                        acc = Value::Closure(Rc::new(Closure {
-                            lambda: lambda.clone(),
-                            captured,
-                        }));
-                    }
+                    Op::MakeClosure(l) => acc = self.vm_make_closure(code, l, bp, &regs.closure),
                     Op::JumpUnless1(site, x, target) => {
                         let p = &code.primops[site as usize];
                         let v = operand(&self.stack, code, &regs.closure.captured, bp, x);
-                        let holds = if code.globals[p.global as usize].0.holds(p.primitive) {
+                        let holds = if p.cell.holds(p.primitive) {
                             match p.op {
                                 FastOp::IsNull => matches!(v, Value::Null),
                                 FastOp::IsPair => matches!(v, Value::Pair(_)),
@@ -452,7 +435,7 @@ impl Interp {
                     }
                     Op::Prim1(site) => {
                         let p = &code.primops[site as usize];
-                        let cell = &code.globals[p.global as usize].0;
+                        let cell = &p.cell;
                         if cell.holds(p.primitive) {
                             if let Some(v) = unary_op(p.op, &acc) {
                                 acc = v;
@@ -472,7 +455,7 @@ impl Interp {
                     }
                     Op::Prim2(site) => {
                         let p = &code.primops[site as usize];
-                        let cell = &code.globals[p.global as usize].0;
+                        let cell = &p.cell;
                         if cell.holds(p.primitive) {
                             let a = self.stack.pop().unwrap_or_default();
                             if let (Value::Int(x), Value::Int(y)) = (&a, &acc) {
@@ -680,9 +663,7 @@ impl Interp {
                             operand(&self.stack, code, &regs.closure.captured, bp, x),
                             operand(&self.stack, code, &regs.closure.captured, bp, y),
                         ) {
-                            (Value::Int(a), Value::Int(b))
-                                if code.globals[p.global as usize].0.holds(p.primitive) =>
-                            {
+                            (Value::Int(a), Value::Int(b)) if p.cell.holds(p.primitive) => {
                                 match p.op {
                                     FastOp::Lt => a < b,
                                     FastOp::Gt => a > b,
@@ -722,6 +703,26 @@ impl Interp {
         }
     }
 
+    /// A new closure of lambda `l` of `code`, capturing from the running
+    /// frame (out of line: the instruction loop stays small).
+    #[inline(never)]
+    fn vm_make_closure(&self, code: &Code, l: u32, bp: usize, closure: &Rc<Closure>) -> Value {
+        let lambda = &code.lambdas[l as usize];
+        let captured = lambda
+            .captures
+            .iter()
+            .map(|source| match source {
+                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
+                CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
+                CaptureSource::SelfClosure => Value::Closure(closure.clone()),
+            })
+            .collect();
+        Value::Closure(Rc::new(Closure {
+            lambda: lambda.clone(),
+            captured,
+        }))
+    }
+
     /// An inline builtin of two operands read in place: fixnums without a
     /// call; otherwise the builtin (or whatever the global now holds, as a
     /// nested call).
@@ -736,7 +737,7 @@ impl Interp {
         y: u32,
     ) -> Result<Value> {
         let p = &code.primops[site as usize];
-        let cell = &code.globals[p.global as usize].0;
+        let cell = &p.cell;
         let (a, b) = (
             operand(&self.stack, code, captured, bp, x),
             operand(&self.stack, code, captured, bp, y),
@@ -766,7 +767,7 @@ impl Interp {
         x: u32,
     ) -> Result<Value> {
         let p = &code.primops[site as usize];
-        let cell = &code.globals[p.global as usize].0;
+        let cell = &p.cell;
         let a = operand(&self.stack, code, captured, bp, x);
         if cell.holds(p.primitive) {
             if let Some(v) = unary_op(p.op, a) {
@@ -827,7 +828,7 @@ impl Interp {
     #[inline(never)]
     fn prim2_slow(&mut self, code: &Code, site: u32, a: Value, b: Value) -> Result<Value> {
         let p = &code.primops[site as usize];
-        let cell = &code.globals[p.global as usize].0;
+        let cell = &p.cell;
         self.call_span = p.span;
         if !cell.holds(p.primitive) {
             let f = cell.get();
