@@ -355,21 +355,13 @@ impl Emitter {
                 self.ops.push(Op::Push);
                 self.operands(&call.args)?;
                 let site = self.call_site(call, 0);
-                self.ops.push(if tail {
-                    Op::TailCall(site)
-                } else {
-                    Op::Call(site)
-                });
+                self.call_op(tail, Op::TailCall(site), Op::Call(site));
                 return Some(());
             }
             Expr::CallSelf(call) => {
                 self.operands(&call.args)?;
                 let site = self.call_site(call, 0);
-                self.ops.push(if tail {
-                    Op::TailCallSelf(site)
-                } else {
-                    Op::CallSelf(site)
-                });
+                self.call_op(tail, Op::TailCallSelf(site), Op::CallSelf(site));
                 return Some(());
             }
             Expr::CallGlobal(call) => return self.global_call(call, tail),
@@ -472,11 +464,7 @@ impl Emitter {
                 span,
             },
         );
-        self.ops.push(if tail {
-            Op::TailCallAcc(site)
-        } else {
-            Op::CallAcc(site)
-        });
+        self.call_op(tail, Op::TailCallAcc(site), Op::CallAcc(site));
         Some(())
     }
 
@@ -525,6 +513,19 @@ impl Emitter {
             .collect();
         self.case_data.push(data);
         Some(())
+    }
+
+    /// Emits a call: in tail position `tail_op`, followed by a `Return`
+    /// that runs only when the machine makes that call as a non-tail one
+    /// (a `call/cc` at the bottom of a run, whose continuation needs a
+    /// frame to return to).
+    fn call_op(&mut self, tail: bool, tail_op: Op, op: Op) {
+        if tail {
+            self.ops.push(tail_op);
+            self.ops.push(Op::Return);
+        } else {
+            self.ops.push(op);
+        }
     }
 
     fn operands(&mut self, args: &[Expr]) -> Option<()> {
@@ -660,11 +661,7 @@ impl Emitter {
         }
         self.operands(&call.args)?;
         let site = self.call_site(call, g);
-        self.ops.push(if tail {
-            Op::TailCallGlobal(site)
-        } else {
-            Op::CallGlobal(site)
-        });
+        self.call_op(tail, Op::TailCallGlobal(site), Op::CallGlobal(site));
         Some(())
     }
 

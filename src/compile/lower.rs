@@ -93,7 +93,9 @@ impl<'a> Lowerer<'a> {
         if self.self_eligible(var) {
             info.captured
         } else {
-            (info.captured || info.captured_in_self) && (info.assigned || info.letrec)
+            // An assigned variable is always boxed: a continuation re-entered
+            // later copies the frame, and must see assignments made since.
+            info.assigned || ((info.captured || info.captured_in_self) && info.letrec)
         }
     }
 

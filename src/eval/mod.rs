@@ -23,7 +23,7 @@ use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 mod tail_builtins;
 mod vm;
 
-pub(crate) use vm::{VmFrame, VmGuard};
+pub(crate) use vm::{Captured, VmFrame, VmGuard};
 
 use tail_builtins::Step;
 
@@ -726,7 +726,11 @@ impl Interp {
     /// Calls a run-time procedure other than a `case-lambda`.
     fn call_special(&mut self, special: &SpecialProc, args: &[Value]) -> Result<Value> {
         match special {
-            SpecialProc::Continuation { id, active } => Err(
+            SpecialProc::Continuation {
+                captured: Some(captured),
+                ..
+            } => Err(self.reenter(captured, args)),
+            SpecialProc::Continuation { id, active, .. } => Err(
                 crate::builtins::control::invoke_continuation(*id, active.get(), args),
             ),
             SpecialProc::Parameter { value, .. } => {

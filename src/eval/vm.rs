@@ -22,6 +22,7 @@ use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 
 /// A caller waiting for a call's value.
+#[derive(Clone)]
 pub(crate) struct VmFrame {
     closure: Rc<Closure>,
     /// The instruction after the call.
@@ -46,6 +47,7 @@ struct CallTo {
 }
 
 /// A `guard` body being run: what to restore when it catches an error.
+#[derive(Clone, Copy)]
 pub(crate) struct VmGuard {
     /// Its site in the code of the activation that runs it.
     site: u32,
@@ -54,6 +56,35 @@ pub(crate) struct VmGuard {
     stack: u32,
     handlers: u32,
     depth: usize,
+}
+
+/// A continuation the machine captured: everything its run had on its
+/// stacks at the `call/cc`, and where to resume. Indices are absolute: the
+/// run's part of each stack starts at the same place while the run lasts.
+pub(crate) struct Captured {
+    run: u64,
+    /// Where that run's stack started.
+    base: usize,
+    frames: Vec<VmFrame>,
+    /// The run's value stack from its base up to the resume point.
+    stack: Vec<Value>,
+    guards: Vec<VmGuard>,
+    handlers: Vec<Value>,
+    depth: usize,
+    closure: Rc<Closure>,
+    bp: usize,
+    pc: usize,
+    span: Span,
+}
+
+/// The extent of one run of the machine.
+#[derive(Clone, Copy)]
+struct Run {
+    id: u64,
+    /// Where the run's frames, guards and stack start.
+    frames: usize,
+    guards: usize,
+    stack: usize,
 }
 
 /// How the instruction loop leaves an activation.
@@ -88,24 +119,147 @@ impl Interp {
         let guard_floor = self.vm_guards.len();
         let depth = self.depth;
         self.enter_frame(&closure, base, argc, span)?;
+        self.next_continuation += 1;
+        let run = Run {
+            id: self.next_continuation,
+            frames: floor,
+            guards: guard_floor,
+            stack: base,
+        };
+        self.vm_runs.push((run.id, run.stack));
         let mut regs = Regs {
             closure,
             bp: base,
             pc: 0,
             span,
         };
-        loop {
-            match self.vm_loop(&mut regs, floor) {
-                Ok(v) => return Ok(v),
+        let mut acc = Value::Unspecified;
+        let result = loop {
+            match self.vm_loop(&mut regs, run, std::mem::take(&mut acc)) {
+                Ok(v) => break Ok(v),
                 Err(e) if e.kind().is_catchable() && self.vm_guards.len() > guard_floor => {
                     self.vm_catch(e, &mut regs);
                 }
+                Err(e)
+                    if e.kind() == ErrorKind::Escape
+                        && self
+                            .reentry
+                            .as_ref()
+                            .is_some_and(|(_, _, to)| *to == run.id) =>
+                {
+                    if let Some((k, v, _)) = self.reentry.take() {
+                        acc = v;
+                        self.vm_reinstate(&k, run, &mut regs);
+                    }
+                }
                 Err(e) => {
                     self.vm_guards.truncate(guard_floor);
-                    return Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span))));
+                    break Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span))));
                 }
             }
-        }
+        };
+        self.vm_runs.pop();
+        result
+    }
+
+    /// Captures the continuation of a `call/cc` whose receiver gets its
+    /// value at `stack[top]`, resuming at `pc` of the running activation.
+    #[cold]
+    fn vm_capture(&mut self, regs: &Regs, run: Run, pc: usize, top: usize) -> Value {
+        let captured = Captured {
+            run: run.id,
+            base: run.stack,
+            frames: self.vm_frames[run.frames..].to_vec(),
+            stack: self.stack[run.stack..top].to_vec(),
+            guards: self.vm_guards[run.guards..].to_vec(),
+            handlers: self.handlers.clone(),
+            depth: self.depth,
+            closure: regs.closure.clone(),
+            bp: regs.bp,
+            pc,
+            span: regs.span,
+        };
+        self.continuation_value(captured)
+    }
+
+    /// Captures the continuation of a `call/cc` in tail position: returning
+    /// from the running activation to its caller, the last saved frame.
+    #[cold]
+    fn vm_capture_return(&mut self, run: Run) -> Value {
+        let caller = self.vm_frames.len() - 1;
+        let frame = &self.vm_frames[caller];
+        let captured = Captured {
+            run: run.id,
+            base: run.stack,
+            frames: self.vm_frames[run.frames..caller].to_vec(),
+            stack: self.stack[run.stack..frame.top as usize].to_vec(),
+            guards: self.vm_guards[run.guards..].to_vec(),
+            handlers: self.handlers.clone(),
+            depth: self.depth - 1,
+            closure: frame.closure.clone(),
+            bp: frame.bp as usize,
+            pc: frame.pc as usize,
+            span: frame.span,
+        };
+        self.continuation_value(captured)
+    }
+
+    fn continuation_value(&mut self, captured: Captured) -> Value {
+        self.next_continuation += 1;
+        Value::Special(Rc::new(crate::value::SpecialProc::Continuation {
+            id: self.next_continuation,
+            active: std::cell::Cell::new(true),
+            captured: Some(Rc::new(captured)),
+        }))
+    }
+
+    /// Puts back what continuation `k` captured: this run's frames, guards
+    /// and stack, and its registers.
+    #[cold]
+    fn vm_reinstate(&mut self, k: &Captured, run: Run, regs: &mut Regs) {
+        self.vm_frames.truncate(run.frames);
+        self.vm_frames.extend(k.frames.iter().cloned());
+        self.vm_guards.truncate(run.guards);
+        self.vm_guards.extend(k.guards.iter().copied());
+        self.stack.truncate(run.stack);
+        self.stack.extend(k.stack.iter().cloned());
+        self.handlers.clone_from(&k.handlers);
+        self.depth = k.depth;
+        regs.closure = k.closure.clone();
+        regs.bp = k.bp;
+        regs.pc = k.pc;
+        regs.span = k.span;
+    }
+
+    /// Calling a captured continuation: an escape to the run that made it,
+    /// which puts its stacks back (see [`Interp::run_vm`]).
+    pub(super) fn reenter(&mut self, captured: &Rc<dyn std::any::Any>, args: &[Value]) -> Error {
+        let Ok(k) = captured.clone().downcast::<Captured>() else {
+            return Error::new(
+                ErrorKind::Continuation,
+                "internal: not a machine continuation",
+            );
+        };
+        // Its own run if that still runs; else, for a continuation of an
+        // earlier top-level form, the current top-level run, whose stack
+        // starts where that one's did.
+        let target = if self.vm_runs.iter().any(|(id, _)| *id == k.run) {
+            k.run
+        } else if let Some((id, _)) = self.vm_runs.first().filter(|(_, base)| *base == k.base) {
+            *id
+        } else {
+            return Error::new(
+                ErrorKind::Continuation,
+                "continuation called after the computation that made it ended",
+            )
+            .with_help("a continuation made inside a builtin's callback (map, for-each, sort...) can be re-entered only while that builtin runs");
+        };
+        let value = match args {
+            [single] => single.clone(),
+            _ => Value::Values(Rc::new(args.to_vec())),
+        };
+        self.reentry = Some((k, value, target));
+        Error::new(ErrorKind::Escape, "continuation invoked")
     }
 
     /// Hands a catchable error to the innermost `guard` of this run: unwinds
@@ -286,8 +440,8 @@ impl Interp {
 
     /// The instruction loop: runs until the activation at `floor` returns.
     #[inline(never)]
-    fn vm_loop(&mut self, regs: &mut Regs, floor: usize) -> Result<Value> {
-        let mut acc = Value::Unspecified;
+    fn vm_loop(&mut self, regs: &mut Regs, run: Run, mut acc: Value) -> Result<Value> {
+        let floor = run.frames;
         'activation: loop {
             let Some(code) = regs.closure.lambda.code.as_deref() else {
                 return Err(Error::new(ErrorKind::Type, "internal: no code to run"));
@@ -533,6 +687,49 @@ impl Interp {
                                     argc,
                                     span: s.span,
                                     resume: (!tail).then_some((pc as u32, base as u32)),
+                                });
+                            }
+                            Value::Primitive(p)
+                                if tail
+                                    && argc == 1
+                                    && self.vm_frames.len() > run.frames
+                                    && crate::builtins::control::tail_builtin(p)
+                                        == Some(crate::builtins::control::TailBuiltin::CallCc)
+                                    && matches!(self.stack[base], Value::Closure(_)) =>
+                            {
+                                let k = self.vm_capture_return(run);
+                                let Value::Closure(callee) =
+                                    std::mem::replace(&mut self.stack[base], k)
+                                else {
+                                    continue;
+                                };
+                                break 'ops Flow::Call(CallTo {
+                                    callee,
+                                    base,
+                                    argc: 1,
+                                    span: s.span,
+                                    resume: None,
+                                });
+                            }
+                            Value::Primitive(p)
+                                if (!tail || self.vm_frames.len() == run.frames)
+                                    && argc == 1
+                                    && crate::builtins::control::tail_builtin(p)
+                                        == Some(crate::builtins::control::TailBuiltin::CallCc)
+                                    && matches!(self.stack[base], Value::Closure(_)) =>
+                            {
+                                let k = self.vm_capture(regs, run, pc, base);
+                                let Value::Closure(callee) =
+                                    std::mem::replace(&mut self.stack[base], k)
+                                else {
+                                    continue;
+                                };
+                                break 'ops Flow::Call(CallTo {
+                                    callee,
+                                    base,
+                                    argc: 1,
+                                    span: s.span,
+                                    resume: Some((pc as u32, base as u32)),
                                 });
                             }
                             Value::Primitive(p)
