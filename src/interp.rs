@@ -104,6 +104,15 @@ enum Forms {
 pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
+    /// Callers waiting in the frame machine (`eval::vm`).
+    pub(crate) vm_frames: Vec<crate::eval::VmFrame>,
+    /// `guard` bodies running in the frame machine.
+    pub(crate) vm_guards: Vec<crate::eval::VmGuard>,
+    /// Frame-machine runs in progress, innermost last: id and stack base.
+    pub(crate) vm_runs: Vec<(u64, usize)>,
+    /// The continuation being re-entered and the values it gets, while its
+    /// escape unwinds to the run that made it.
+    pub(crate) reentry: Option<(Rc<crate::eval::Captured>, Value, u64)>,
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
@@ -209,6 +218,10 @@ impl Interp {
             && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
+            vm_frames: Vec::new(),
+            vm_guards: Vec::new(),
+            vm_runs: Vec::new(),
+            reentry: None,
             globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),

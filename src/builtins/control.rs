@@ -392,6 +392,7 @@ fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     interp.next_continuation += 1;
     let id = interp.next_continuation;
     let k = Rc::new(SpecialProc::Continuation {
+        captured: None,
         id,
         active: std::cell::Cell::new(true),
     });

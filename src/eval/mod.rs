@@ -21,6 +21,9 @@ use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
 mod tail_builtins;
+mod vm;
+
+pub(crate) use vm::{Captured, VmFrame, VmGuard};
 
 use tail_builtins::Step;
 
@@ -732,7 +735,11 @@ impl Interp {
     /// Calls a run-time procedure other than a `case-lambda`.
     fn call_special(&mut self, special: &SpecialProc, args: &[Value]) -> Result<Value> {
         match special {
-            SpecialProc::Continuation { id, active } => Err(
+            SpecialProc::Continuation {
+                captured: Some(captured),
+                ..
+            } => Err(self.reenter(captured, args)),
+            SpecialProc::Continuation { id, active, .. } => Err(
                 crate::builtins::control::invoke_continuation(*id, active.get(), args),
             ),
             SpecialProc::Parameter { value, .. } => {
@@ -793,6 +800,8 @@ impl Interp {
             if RECEIVER {
                 this.stack.truncate(base);
                 this.run_receiver_frame(closure, base, span)
+            } else if closure.lambda.code.is_some() {
+                this.run_vm(closure, base, argc, span)
             } else {
                 this.run_closure::<false>(closure, base, argc, span, None)
             }

@@ -165,6 +165,7 @@ impl Interp {
         let id = self.next_continuation;
         let escape = FrameEscape {
             continuation: Rc::new(SpecialProc::Continuation {
+                captured: None,
                 id,
                 active: Cell::new(true),
             }),

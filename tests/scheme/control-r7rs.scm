@@ -1,4 +1,4 @@
-; call/cc (escapes), dynamic-wind, values forms, case-lambda, parameters,
+; call/cc (escapes and re-entry), dynamic-wind, values forms, case-lambda, parameters,
 ; records, eval, system procedures, sorting.
 
 (call/cc (lambda (k) (+ 1 (k 42)))) ; => 42
@@ -11,7 +11,7 @@
 (call-with-values (lambda () (call/cc (lambda (k) (k 1 2)))) list) ; => (1 2)
 (define saved #f)
 (+ 1 (call/cc (lambda (k) (set! saved k) 1))) ; => 2
-(saved 10) ; error: continuation at (saved 10)
+(saved 10) ; => 11
 (procedure? saved) ; => #t
 
 (define trail '())
@@ -100,3 +100,41 @@ evaluated ; => 5
 (vector-sort! v <)
 v ; => #(1 3 5 9)
 (sort '(1 2) 5) ; error: type
+
+; Re-entering continuations: a loop through one, backtracking, a generator.
+(define (count-by-reentry)
+  (let ((n 0) (seen '()))
+    (let ((v (call/cc (lambda (c) (set! saved c) 0))))
+      (set! seen (cons v seen))
+      (set! n (+ n 1))
+      (if (< n 4) (saved (* n 10)) (reverse seen)))))
+(count-by-reentry) ; => (0 10 20 30)
+(define fail-stack '())
+(define (fail) (let ((b (car fail-stack))) (set! fail-stack (cdr fail-stack)) (b b)))
+(define (amb choices)
+  (let ((cc (call/cc (lambda (c) c))))
+    (if (null? choices)
+        (fail)
+        (let ((choice (car choices)))
+          (set! choices (cdr choices))
+          (set! fail-stack (cons cc fail-stack))
+          choice))))
+(let* ((a (amb '(1 2 3 4 5 6 7))) (b (amb '(1 2 3 4 5 6 7))) (c (amb '(1 2 3 4 5 6 7)))) (if (and (= (* c c) (+ (* a a) (* b b))) (< a b)) (list a b c) (fail))) ; => (3 4 5)
+(define (tree-walk tree yield)
+  (cond ((null? tree) #t)
+        ((pair? tree) (tree-walk (car tree) yield) (tree-walk (cdr tree) yield))
+        (else (yield tree))))
+(define (make-generator tree)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc (lambda (r)
+      (set! return r)
+      (if resume
+          (resume 'go)
+          (begin (tree-walk tree (lambda (leaf) (call/cc (lambda (k) (set! resume k) (return leaf)))))
+                 (return 'done)))))))
+(define next-leaf (make-generator '((a b) (c (d)) e)))
+(next-leaf) ; => a
+(next-leaf) ; => b
+(let loop ((acc '())) (let ((x (next-leaf))) (if (eq? x 'done) (reverse acc) (loop (cons x acc))))) ; => (c d e)
