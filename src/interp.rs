@@ -105,7 +105,7 @@ pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
     /// Callers waiting in the frame machine (`eval::vm`).
-    pub(crate) vm_frames: Vec<crate::eval::VmFrame>,
+    pub(crate) vm_frames: crate::eval::FrameStack,
     /// `guard` bodies running in the frame machine.
     pub(crate) vm_guards: Vec<crate::eval::VmGuard>,
     /// Frame-machine runs in progress, innermost last: id and stack base.
@@ -218,7 +218,7 @@ impl Interp {
             && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
-            vm_frames: Vec::new(),
+            vm_frames: crate::eval::FrameStack::default(),
             vm_guards: Vec::new(),
             vm_runs: Vec::new(),
             reentry: None,

@@ -37,6 +37,8 @@ pub enum Op {
     Global(u32),
     /// An error unless the global is bound (before a call's operands).
     CheckGlobal(u32),
+    /// A `CheckGlobal` that passed: nothing to do.
+    Checked,
     /// An error unless the global is bound (before a `set!`'s value).
     CheckAssignable(u32),
     /// Push acc.
@@ -153,7 +155,9 @@ pub type CaseData = Box<[Box<[Value]>]>;
 
 /// A lambda body as machine code.
 pub struct Code {
-    pub ops: Box<[Op]>,
+    /// Cells, so a `CheckGlobal` that passed once becomes a `Checked`: a
+    /// global, once bound, stays bound.
+    pub ops: Box<[std::cell::Cell<Op>]>,
     pub consts: Box<[Value]>,
     pub globals: Box<[(Rc<Global>, Span)]>,
     pub lambdas: Box<[Rc<Lambda>]>,
@@ -174,7 +178,7 @@ pub fn emit(body: &Expr) -> Option<Code> {
     let mut e = Emitter::default();
     e.expr(body, true)?;
     Some(Code {
-        ops: e.ops.into(),
+        ops: e.ops.into_iter().map(std::cell::Cell::new).collect(),
         consts: e.consts.into(),
         globals: e.globals.into(),
         lambdas: e.lambdas.into(),

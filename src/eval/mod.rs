@@ -20,10 +20,12 @@ use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
+mod frames;
 mod tail_builtins;
 mod vm;
 
-pub(crate) use vm::{Captured, VmFrame, VmGuard};
+pub(crate) use frames::FrameStack;
+pub(crate) use vm::{Captured, VmGuard};
 
 use tail_builtins::Step;
 

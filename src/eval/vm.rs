@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
+use super::frames::VmFrame;
 use super::{
     binary_op, check_primitive_arity, closure_arity_error, fixnum_op, unary_op,
     used_before_definition, Tail,
@@ -20,19 +21,6 @@ use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
 use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
-
-/// A caller waiting for a call's value.
-#[derive(Clone)]
-pub(crate) struct VmFrame {
-    closure: Rc<Closure>,
-    /// The instruction after the call.
-    pc: u32,
-    bp: u32,
-    /// The value stack's length once the call returns.
-    top: u32,
-    /// The call that entered `closure` (for backtraces).
-    span: Span,
-}
 
 /// A call of a closure that the machine makes itself.
 struct CallTo {
@@ -169,7 +157,7 @@ impl Interp {
         let captured = Captured {
             run: run.id,
             base: run.stack,
-            frames: self.vm_frames[run.frames..].to_vec(),
+            frames: self.vm_frames.copy_range(run.frames, self.vm_frames.len()),
             stack: self.stack[run.stack..top].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
@@ -187,16 +175,18 @@ impl Interp {
     #[cold]
     fn vm_capture_return(&mut self, run: Run) -> Value {
         let caller = self.vm_frames.len() - 1;
-        let frame = &self.vm_frames[caller];
+        let Some(frame) = self.vm_frames.last() else {
+            return Value::Unspecified;
+        };
         let captured = Captured {
             run: run.id,
             base: run.stack,
-            frames: self.vm_frames[run.frames..caller].to_vec(),
+            frames: self.vm_frames.copy_range(run.frames, caller),
             stack: self.stack[run.stack..frame.top as usize].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
             depth: self.depth - 1,
-            closure: frame.closure.clone(),
+            closure: frame.closure,
             bp: frame.bp as usize,
             pc: frame.pc as usize,
             span: frame.span,
@@ -218,7 +208,7 @@ impl Interp {
     #[cold]
     fn vm_reinstate(&mut self, k: &Captured, run: Run, regs: &mut Regs) {
         self.vm_frames.truncate(run.frames);
-        self.vm_frames.extend(k.frames.iter().cloned());
+        self.vm_frames.extend(&k.frames);
         self.vm_guards.truncate(run.guards);
         self.vm_guards.extend(k.guards.iter().copied());
         self.stack.truncate(run.stack);
@@ -331,13 +321,8 @@ impl Interp {
                 }
                 self.depth += 1;
                 let caller = std::mem::replace(&mut regs.closure, callee);
-                self.vm_frames.push(VmFrame {
-                    closure: caller,
-                    pc,
-                    bp: regs.bp as u32,
-                    top,
-                    span: regs.span,
-                });
+                self.vm_frames
+                    .push(caller, pc, regs.bp as u32, top, regs.span);
                 regs.bp = base;
             }
             None => {
@@ -348,7 +333,16 @@ impl Interp {
         regs.span = span;
         regs.pc = 0;
         self.poll(span)?;
-        self.enter_frame(&regs.closure, regs.bp, argc, span)?;
+        let lambda = &regs.closure.lambda;
+        if lambda.rest || !lambda.boxed_params.is_empty() {
+            self.enter_frame(&regs.closure, regs.bp, argc, span)?;
+        } else {
+            // The arity was checked above; only the body's slots are missing.
+            let frame_end = regs.bp + lambda.frame_size;
+            if self.stack.len() < frame_end {
+                self.stack.resize(frame_end, Value::Undefined);
+            }
+        }
         Ok(None)
     }
 
@@ -449,7 +443,7 @@ impl Interp {
             let bp = regs.bp;
             let mut pc = regs.pc;
             let flow = 'ops: loop {
-                let op = code.ops[pc];
+                let op = code.ops[pc].get();
                 pc += 1;
                 match op {
                     Op::Const(k) => acc = code.consts[k as usize].clone(),
@@ -495,7 +489,9 @@ impl Interp {
                         if !cell.is_bound() {
                             return Err(self.unbound(cell.name, *span));
                         }
+                        code.ops[pc - 1].set(Op::Checked);
                     }
+                    Op::Checked => {}
                     Op::CheckAssignable(g) => {
                         let (cell, span) = &code.globals[g as usize];
                         if !cell.is_bound() {
@@ -766,9 +762,16 @@ impl Interp {
                         for i in 0..argc {
                             self.stack[bp + i] = std::mem::take(&mut self.stack[base + i]);
                         }
-                        self.stack.truncate(bp + argc);
                         self.poll(s.span)?;
-                        self.enter_frame(&regs.closure, bp, argc, s.span)?;
+                        let lambda = &regs.closure.lambda;
+                        if argc == lambda.required && lambda.boxed_params.is_empty() {
+                            // The frame keeps its size: the body's own slots
+                            // are bound again before they are read.
+                            self.stack.truncate(base);
+                        } else {
+                            self.stack.truncate(bp + argc);
+                            self.enter_frame(&regs.closure, bp, argc, s.span)?;
+                        }
                         pc = 0;
                     }
                     Op::CallSelf(site) | Op::TailCallSelf(site) => {
@@ -847,12 +850,19 @@ impl Interp {
                         self.stack.push(v);
                     }
                     Op::Prim2Operands(site, x, y) => {
-                        acc = self.prim2_operands(code, &regs.closure.captured, bp, site, x, y)?
+                        let captured = &regs.closure.captured;
+                        acc = match fixnum_operands(&self.stack, code, captured, bp, site, x, y) {
+                            Some(v) => v,
+                            None => self.prim2_operands(code, captured, bp, site, x, y)?,
+                        };
                     }
                     Op::PushPrim2Operands(site, x, y) => {
-                        let v =
-                            self.prim2_operands(code, &regs.closure.captured, bp, site, x, y)?;
-                        self.stack.push(v);
+                        let captured = &regs.closure.captured;
+                        if let Some(n) = fixnum_sum(&self.stack, code, captured, bp, site, x, y) {
+                            self.stack.push(Value::Int(n));
+                        } else {
+                            self.push_prim2_operands(code, captured, bp, site, x, y)?;
+                        }
                     }
                     Op::JumpUnless2(site, x, y, target) | Op::JumpIf2(site, x, y, target) => {
                         let p = &code.primops[site as usize];
@@ -923,7 +933,24 @@ impl Interp {
     /// An inline builtin of two operands read in place: fixnums without a
     /// call; otherwise the builtin (or whatever the global now holds, as a
     /// nested call).
-    #[inline(always)]
+    /// [`Interp::prim2_operands`], pushing its value (apart from the fast
+    /// path's push, so that one stores the value straight into the stack).
+    #[inline(never)]
+    fn push_prim2_operands(
+        &mut self,
+        code: &Code,
+        captured: &[Value],
+        bp: usize,
+        site: u32,
+        x: u32,
+        y: u32,
+    ) -> Result<()> {
+        let v = self.prim2_operands(code, captured, bp, site, x, y)?;
+        self.stack.push(v);
+        Ok(())
+    }
+
+    #[inline(never)]
     fn prim2_operands(
         &mut self,
         code: &Code,
@@ -1087,6 +1114,62 @@ fn operand<'a>(
         &captured[(x & !OPERAND_CAPTURED) as usize]
     } else {
         &stack[bp + x as usize]
+    }
+}
+
+/// Arithmetic and comparison of two fixnum operands, read in place, when
+/// the site's global still holds its builtin; `None` for everything else
+/// (including overflow). Kept apart from [`Interp::prim2_operands`] so the
+/// common case builds its result in registers.
+#[inline(always)]
+fn fixnum_operands(
+    stack: &[Value],
+    code: &Code,
+    captured: &[Value],
+    bp: usize,
+    site: u32,
+    x: u32,
+    y: u32,
+) -> Option<Value> {
+    let p = &code.primops[site as usize];
+    let (Value::Int(a), Value::Int(b)) = (
+        operand(stack, code, captured, bp, x),
+        operand(stack, code, captured, bp, y),
+    ) else {
+        return None;
+    };
+    if !p.cell.holds(p.primitive) {
+        return None;
+    }
+    fixnum_op(p.op, *a, *b)
+}
+
+/// `+` or `-` of two fixnum operands as a fixnum, for a push that builds
+/// the value in place; `None` for anything else (see [`fixnum_operands`]).
+#[inline(always)]
+fn fixnum_sum(
+    stack: &[Value],
+    code: &Code,
+    captured: &[Value],
+    bp: usize,
+    site: u32,
+    x: u32,
+    y: u32,
+) -> Option<i64> {
+    let p = &code.primops[site as usize];
+    let (Value::Int(a), Value::Int(b)) = (
+        operand(stack, code, captured, bp, x),
+        operand(stack, code, captured, bp, y),
+    ) else {
+        return None;
+    };
+    if !p.cell.holds(p.primitive) {
+        return None;
+    }
+    match p.op {
+        FastOp::Add => a.checked_add(*b),
+        FastOp::Sub => a.checked_sub(*b),
+        _ => None,
     }
 }
 
