@@ -23,9 +23,11 @@ use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 mod frames;
 mod tail_builtins;
 mod vm;
+mod wind;
 
 pub(crate) use frames::FrameStack;
 pub(crate) use vm::{Captured, VmGuard};
+pub(crate) use wind::Winders;
 
 use tail_builtins::Step;
 

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use smallvec::SmallVec;
 
 use super::frames::VmFrame;
+use super::wind::{same, Winders};
 use super::{
     binary_op, check_primitive_arity, closure_arity_error, fixnum_op, unary_op,
     used_before_definition, Tail,
@@ -35,7 +36,7 @@ struct CallTo {
 }
 
 /// A `guard` body being run: what to restore when it catches an error.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) struct VmGuard {
     /// Its site in the code of the activation that runs it.
     site: u32,
@@ -44,6 +45,8 @@ pub(crate) struct VmGuard {
     stack: u32,
     handlers: u32,
     depth: usize,
+    /// The `dynamic-wind` extents around the `guard`.
+    winders: Winders,
 }
 
 /// A continuation the machine captured: everything its run had on its
@@ -51,6 +54,9 @@ pub(crate) struct VmGuard {
 /// run's part of each stack starts at the same place while the run lasts.
 pub(crate) struct Captured {
     run: u64,
+    /// Whether that run was a top-level form's own (not a builtin's
+    /// callback): only such a run can be resumed from a later form.
+    outermost: bool,
     /// Where that run's stack started.
     base: usize,
     frames: Vec<VmFrame>,
@@ -58,6 +64,7 @@ pub(crate) struct Captured {
     stack: Vec<Value>,
     guards: Vec<VmGuard>,
     handlers: Vec<Value>,
+    winders: Winders,
     depth: usize,
     closure: Rc<Closure>,
     bp: usize,
@@ -105,6 +112,7 @@ impl Interp {
         }
         let floor = self.vm_frames.len();
         let guard_floor = self.vm_guards.len();
+        let winders = self.winders.clone();
         let depth = self.depth;
         self.enter_frame(&closure, base, argc, span)?;
         self.next_continuation += 1;
@@ -142,7 +150,14 @@ impl Interp {
                 }
                 Err(e) => {
                     self.vm_guards.truncate(guard_floor);
-                    break Err(self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span))));
+                    let e = self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span)));
+                    // A re-entry has travelled to its extents already.
+                    let reentering = e.kind() == ErrorKind::Escape && self.reentry.is_some();
+                    if reentering || same(&self.winders, &winders) {
+                        break Err(e);
+                    }
+                    self.stack.truncate(base);
+                    break Err(self.wind_out(e, &winders));
                 }
             }
         };
@@ -156,11 +171,13 @@ impl Interp {
     fn vm_capture(&mut self, regs: &Regs, run: Run, pc: usize, top: usize) -> Value {
         let captured = Captured {
             run: run.id,
+            outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
             frames: self.vm_frames.copy_range(run.frames, self.vm_frames.len()),
             stack: self.stack[run.stack..top].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
+            winders: self.winders.clone(),
             depth: self.depth,
             closure: regs.closure.clone(),
             bp: regs.bp,
@@ -180,11 +197,13 @@ impl Interp {
         };
         let captured = Captured {
             run: run.id,
+            outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
             frames: self.vm_frames.copy_range(run.frames, caller),
             stack: self.stack[run.stack..frame.top as usize].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
+            winders: self.winders.clone(),
             depth: self.depth - 1,
             closure: frame.closure,
             bp: frame.bp as usize,
@@ -210,10 +229,11 @@ impl Interp {
         self.vm_frames.truncate(run.frames);
         self.vm_frames.extend(&k.frames);
         self.vm_guards.truncate(run.guards);
-        self.vm_guards.extend(k.guards.iter().copied());
+        self.vm_guards.extend(k.guards.iter().cloned());
         self.stack.truncate(run.stack);
         self.stack.extend(k.stack.iter().cloned());
         self.handlers.clone_from(&k.handlers);
+        self.winders.clone_from(&k.winders);
         self.depth = k.depth;
         regs.closure = k.closure.clone();
         regs.bp = k.bp;
@@ -235,7 +255,11 @@ impl Interp {
         // starts where that one's did.
         let target = if self.vm_runs.iter().any(|(id, _)| *id == k.run) {
             k.run
-        } else if let Some((id, _)) = self.vm_runs.first().filter(|(_, base)| *base == k.base) {
+        } else if let Some((id, _)) = self
+            .vm_runs
+            .first()
+            .filter(|(_, base)| k.outermost && *base == k.base)
+        {
             *id
         } else {
             return Error::new(
@@ -244,6 +268,9 @@ impl Interp {
             )
             .with_help("a continuation made inside a builtin's callback (map, for-each, sort...) can be re-entered only while that builtin runs");
         };
+        if let Err(e) = self.wind_to(&k.winders) {
+            return e;
+        }
         let value = match args {
             [single] => single.clone(),
             _ => Value::Values(Rc::new(args.to_vec())),
@@ -277,6 +304,9 @@ impl Interp {
         self.stack.truncate(guard.stack as usize);
         self.handlers.truncate(guard.handlers as usize);
         self.depth = guard.depth;
+        if !same(&self.winders, &guard.winders) {
+            e = self.wind_out(e, &guard.winders);
+        }
         let obj = crate::builtins::exceptions::error_to_value(&e);
         self.remember_raise(&obj, &e);
         let Some(code) = regs.closure.lambda.code.as_deref() else {
@@ -837,6 +867,7 @@ impl Interp {
                             stack: self.stack.len() as u32,
                             handlers: self.handlers.len() as u32,
                             depth: self.depth,
+                            winders: self.winders.clone(),
                         });
                         self.handlers.push(Value::Undefined);
                     }

@@ -138,3 +138,45 @@ v ; => #(1 3 5 9)
 (next-leaf) ; => a
 (next-leaf) ; => b
 (let loop ((acc '())) (let ((x (next-leaf))) (if (eq? x 'done) (reverse acc) (loop (cons x acc))))) ; => (c d e)
+
+; Re-entry through dynamic-wind: the report's example (R7RS 6.10), verbatim.
+(let ((path '())
+      (c #f))
+  (let ((add (lambda (s)
+               (set! path (cons s path)))))
+    (dynamic-wind
+      (lambda () (add 'connect))
+      (lambda ()
+        (add (call-with-current-continuation
+               (lambda (c0)
+                 (set! c c0)
+                 'talk1))))
+      (lambda () (add 'disconnect)))
+    (if (< (length path) 4)
+        (c 'talk2)
+        (reverse path)))) ; => (connect talk1 disconnect connect talk2 disconnect)
+; Nested extents: leaving runs the afters innermost first, re-entering the befores outermost first.
+(define wind-log '())
+(define (wind-note x) (set! wind-log (cons x wind-log)))
+(define wind-k #f)
+(define wind-passes 0)
+(begin
+  (dynamic-wind
+    (lambda () (wind-note 'in1))
+    (lambda () (dynamic-wind (lambda () (wind-note 'in2)) (lambda () (call/cc (lambda (k) (set! wind-k k)))) (lambda () (wind-note 'out2))))
+    (lambda () (wind-note 'out1)))
+  (set! wind-passes (+ wind-passes 1))
+  (if (< wind-passes 2) (wind-k 'again))
+  (reverse wind-log)) ; => (in1 in2 out2 out1 in1 in2 out2 out1)
+; An error caught by guard runs the afters of the extents it leaves, before the handler.
+(define guard-log '())
+(guard (e (#t (set! guard-log (cons 'handler guard-log)) (reverse guard-log)))
+  (dynamic-wind (lambda () (set! guard-log (cons 'before guard-log)))
+                (lambda () (error "boom"))
+                (lambda () (set! guard-log (cons 'after guard-log))))) ; => (before after handler)
+(call-with-values (lambda () (dynamic-wind (lambda () #f) (lambda () (values 1 2)) (lambda () #f))) list) ; => (1 2)
+(dynamic-wind 1 (lambda () #f) (lambda () #f)) ; error: type
+; A continuation made in a builtin's callback cannot be resumed once the builtin has returned.
+(define callback-k #f)
+(for-each (lambda (x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4))
+(callback-k #f) ; error: continuation
