@@ -104,6 +104,17 @@ enum Forms {
 pub struct Interp {
     /// Frame slots of every active procedure call.
     pub(crate) stack: Vec<Value>,
+    /// Callers waiting in the frame machine (`eval::vm`).
+    pub(crate) vm_frames: crate::eval::FrameStack,
+    /// `guard` bodies running in the frame machine.
+    pub(crate) vm_guards: Vec<crate::eval::VmGuard>,
+    /// The `dynamic-wind` extents whose thunks are running (`eval::wind`).
+    pub(crate) winders: crate::eval::Winders,
+    /// Frame-machine runs in progress, innermost last: id and stack base.
+    pub(crate) vm_runs: Vec<(u64, usize)>,
+    /// The continuation being re-entered and the values it gets, while its
+    /// escape unwinds to the run that made it.
+    pub(crate) reentry: Option<(Rc<crate::eval::Captured>, Value, u64)>,
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
@@ -209,6 +220,11 @@ impl Interp {
             && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
+            vm_frames: crate::eval::FrameStack::default(),
+            winders: None,
+            vm_guards: Vec::new(),
+            vm_runs: Vec::new(),
+            reentry: None,
             globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),
@@ -259,6 +275,10 @@ impl Interp {
                 }
             }
         }
+        if let Err(error) = crate::stdlib::load_core(&mut interp) {
+            // Part of the binary and tested: failing here is a bug.
+            eprint!("{}", interp.render_error(&error, false));
+        }
         // Ctrl-C also stops long big-integer work (a gcd of huge numbers).
         crate::bigint::watch_interrupts(interp.interrupt.clone());
         interp
@@ -274,10 +294,11 @@ impl Interp {
         self.stdlib_loaded = true;
         let bound_before: rustc_hash::FxHashSet<Symbol> = self.bound_keys().collect();
         let result = self.in_environment(crate::compile::env::INTERACTION, crate::stdlib::load);
-        self.stdlib_keys = self
+        let added: Vec<Symbol> = self
             .bound_keys()
             .filter(|key| !bound_before.contains(key))
             .collect();
+        self.stdlib_keys.extend(added);
         if let Err(error) = result {
             // The library is part of the binary and tested: failing here is a
             // bug, reported rather than hidden.
@@ -382,6 +403,15 @@ impl Interp {
     pub fn eval_str(&mut self, name: &str, text: &str) -> Result<Value> {
         let source = self.sources.add(name, text);
         self.eval_source(source)
+    }
+
+    /// Evaluates library code into the interaction environment without
+    /// loading `stdlib/*.scm` first (for `stdlib::load_core`).
+    pub(crate) fn eval_core_source(&mut self, name: &str, text: &str) -> Result<Value> {
+        let loaded = std::mem::replace(&mut self.stdlib_loaded, true);
+        let result = self.eval_str(name, text);
+        self.stdlib_loaded = loaded;
+        result
     }
 
     /// Runs a registered source.

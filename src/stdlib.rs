@@ -9,6 +9,34 @@ use crate::interp::Interp;
 /// (file name, source) of each library file, in load order.
 const SOURCES: &[(&str, &str)] = &[("stdlib/testing.scm", include_str!("../stdlib/testing.scm"))];
 
+/// Builtins written in Scheme, evaluated into every interpreter as it is
+/// made: each is bound under its system key too, like a Rust builtin, so
+/// every environment and library sees it.
+const CORE: (&str, &str) = ("stdlib/control.scm", include_str!("../stdlib/control.scm"));
+
+/// The names `CORE` defines.
+const CORE_NAMES: &[&str] = &["dynamic-wind"];
+
+/// Evaluates [`CORE`] into a new interpreter (the internal builtins it calls
+/// are visible to it under their own names).
+pub fn load_core(interp: &mut Interp) -> Result<()> {
+    for table in crate::builtins::tables() {
+        for primitive in table.iter().filter(|p| p.name.starts_with("%wind-")) {
+            interp.define_global(primitive.name, crate::value::Value::Primitive(primitive));
+        }
+    }
+    interp.eval_core_source(CORE.0, CORE.1)?;
+    for name in CORE_NAMES {
+        let key = crate::symbol::Symbol::intern(name);
+        interp.stdlib_keys.insert(key);
+        let value = interp.global(key).get();
+        interp
+            .global(crate::compile::env::system_key(name))
+            .set(value);
+    }
+    Ok(())
+}
+
 /// Evaluates every library file into `interp`.
 pub fn load(interp: &mut Interp) -> Result<()> {
     for (name, text) in SOURCES {

@@ -789,24 +789,56 @@ fn interning_symbols_without_end_stops_at_max_memory() {
     assert!(stderr.contains("memory limit exceeded"), "{stderr}");
 }
 
-#[test]
-fn deep_recursion_in_a_small_address_space_is_a_memory_error() {
-    // 900,000 nested calls need more native stack than 1 GiB of address
-    // space holds: stacker's mmap would fail (a panic); the interpreter
-    // stops first with a memory error.
-    let output = std::process::Command::new("sh")
+/// Runs `eshkol ARGS... -e CODE` with its address space capped at 1 GiB.
+fn run_in_one_gib(args: &str, code: &str) -> std::process::Output {
+    std::process::Command::new("sh")
         .arg("-c")
-        .arg("ulimit -v 1048576 && exec \"$0\" --max-memory 900M -e \"$1\"")
+        .arg(format!("ulimit -v 1048576 && exec \"$0\" {args} -e \"$1\""))
         .arg(assert_cmd::cargo::cargo_bin("eshkol"))
-        .arg("(define (f n) (if (= n 0) 0 (+ 1 (f (- n 1))))) (f 900000)")
+        .arg(code)
         .env("NO_COLOR", "1")
         .output()
-        .expect("sh runs");
+        .expect("sh runs")
+}
+
+#[test]
+fn deep_recursion_fits_in_a_small_address_space() {
+    // The machine keeps its frames on the heap: 900,000 nested calls take
+    // about 100 MB, not a gigabyte of native stack.
+    let output = run_in_one_gib(
+        "--max-memory 900M",
+        "(define (f n) (if (= n 0) 0 (+ 1 (f (- n 1))))) (display (f 900000))",
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "900000");
+}
+
+#[test]
+fn deep_recursion_through_a_builtin_is_a_memory_error() {
+    // Recursion through `map` nests a Rust call per level, on the native
+    // stack: in 1 GiB of address space stacker's mmap would fail (a panic);
+    // the interpreter stops first with a memory error.
+    let output = run_in_one_gib(
+        "--max-memory 900M",
+        "(define (f n) (if (= n 0) 0 (+ 1 (car (map f (list (- n 1))))))) (f 900000)",
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("eshkol::memory"), "{stderr}");
     assert!(stderr.contains("no memory left to go deeper"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn runaway_recursion_stops_at_the_memory_bound() {
+    let output = run_in_one_gib(
+        "--max-depth 100000000 --max-memory 300M",
+        "(define (f n) (+ 1 (f n))) (f 1)",
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("memory limit exceeded"), "{stderr}");
 }
 
 #[test]

@@ -108,11 +108,25 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(current-time): seconds (flonum, ns resolution) on a monotonic clock"
     ),
     prim!(
-        "dynamic-wind",
+        "%wind-check",
         3,
         3,
-        dynamic_wind,
-        "(dynamic-wind before thunk after): after runs however thunk is left"
+        wind_check,
+        "(%wind-check before thunk after): dynamic-wind's argument check"
+    ),
+    prim!(
+        "%wind-enter",
+        2,
+        2,
+        wind_enter,
+        "(%wind-enter before after): enters a dynamic-wind extent"
+    ),
+    prim!(
+        "%wind-leave",
+        0,
+        0,
+        wind_leave,
+        "(%wind-leave): leaves the innermost dynamic-wind extent"
     ),
     prim!(
         "make-parameter",
@@ -392,6 +406,7 @@ fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     interp.next_continuation += 1;
     let id = interp.next_continuation;
     let k = Rc::new(SpecialProc::Continuation {
+        captured: None,
         id,
         active: std::cell::Cell::new(true),
     });
@@ -427,13 +442,24 @@ pub fn invoke_continuation(id: u64, active: bool, args: &[Value]) -> Error {
     error
 }
 
-/// `thunk` is not called in tail position: `after` must run once it returns
-/// (R7RS 3.5 does not ask for it; see `eval::tail_builtins`).
-fn dynamic_wind(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    interp.apply(&values[0], &[])?;
-    let result = interp.apply(&values[1], &[]);
-    interp.apply(&values[2], &[])?;
-    result
+/// `dynamic-wind` itself is Scheme (`stdlib/control.scm`), so its thunk runs
+/// on the machine and a continuation captured inside can re-enter it; these
+/// keep the extents (`eval::wind`).
+fn wind_check(_: &mut Interp, values: &[Value]) -> Result<Value> {
+    for v in values {
+        args::procedure("dynamic-wind", v)?;
+    }
+    Ok(Value::Unspecified)
+}
+
+fn wind_enter(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    interp.wind_enter(values[0].clone(), values[1].clone());
+    Ok(Value::Unspecified)
+}
+
+fn wind_leave(interp: &mut Interp, _: &[Value]) -> Result<Value> {
+    interp.wind_leave();
+    Ok(Value::Unspecified)
 }
 
 fn make_parameter(interp: &mut Interp, values: &[Value]) -> Result<Value> {
@@ -637,7 +663,7 @@ mod tests {
             kind("call-with-current-continuation"),
             Some(TailBuiltin::CallCc)
         );
-        assert_eq!(kind("dynamic-wind"), None);
+        assert_eq!(kind("%wind-enter"), None);
         assert_eq!(kind("procedure?"), None);
         let car = crate::builtins::builtin("car");
         assert_eq!(car.and_then(tail_builtin), None);

@@ -205,6 +205,8 @@ pub struct Lambda {
     /// How to fill the closure's captures when it is created.
     pub captures: Box<[CaptureSource]>,
     pub body: Expr,
+    /// The body as code for the frame machine, when it can run there.
+    pub code: Option<Rc<crate::compile::emit::Code>>,
     /// Where the lambda was written.
     pub span: Span,
     /// True for the procedure wrapping a top-level form (left out of traces).

@@ -75,6 +75,7 @@ impl<'a> Lowerer<'a> {
             frame_size: state.map(|s| s.next_slot as usize).unwrap_or(0),
             boxed_params: Box::new([]),
             captures: Box::new([]),
+            code: crate::compile::emit::emit(&body).map(Rc::new),
             body,
             span: core.span,
             toplevel: true,
@@ -92,7 +93,9 @@ impl<'a> Lowerer<'a> {
         if self.self_eligible(var) {
             info.captured
         } else {
-            (info.captured || info.captured_in_self) && (info.assigned || info.letrec)
+            // An assigned variable is always boxed: a continuation re-entered
+            // later copies the frame, and must see assignments made since.
+            info.assigned || ((info.captured || info.captured_in_self) && info.letrec)
         }
     }
 
@@ -367,6 +370,7 @@ impl<'a> Lowerer<'a> {
             frame_size,
             boxed_params: boxed_params.into_boxed_slice(),
             captures: captures.into_boxed_slice(),
+            code: crate::compile::emit::emit(&body).map(Rc::new),
             body,
             span,
             toplevel: false,

@@ -5,6 +5,7 @@
 //! producing the [`expr`] tree the evaluator runs.
 
 pub mod core;
+pub mod emit;
 pub mod env;
 pub mod expand;
 pub mod expr;

@@ -20,7 +20,14 @@ use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
 
+mod frames;
 mod tail_builtins;
+mod vm;
+mod wind;
+
+pub(crate) use frames::FrameStack;
+pub(crate) use vm::{Captured, VmGuard};
+pub(crate) use wind::Winders;
 
 use tail_builtins::Step;
 
@@ -732,7 +739,11 @@ impl Interp {
     /// Calls a run-time procedure other than a `case-lambda`.
     fn call_special(&mut self, special: &SpecialProc, args: &[Value]) -> Result<Value> {
         match special {
-            SpecialProc::Continuation { id, active } => Err(
+            SpecialProc::Continuation {
+                captured: Some(captured),
+                ..
+            } => Err(self.reenter(captured, args)),
+            SpecialProc::Continuation { id, active, .. } => Err(
                 crate::builtins::control::invoke_continuation(*id, active.get(), args),
             ),
             SpecialProc::Parameter { value, .. } => {
@@ -793,6 +804,8 @@ impl Interp {
             if RECEIVER {
                 this.stack.truncate(base);
                 this.run_receiver_frame(closure, base, span)
+            } else if closure.lambda.code.is_some() {
+                this.run_vm(closure, base, argc, span)
             } else {
                 this.run_closure::<false>(closure, base, argc, span, None)
             }

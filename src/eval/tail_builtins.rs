@@ -10,8 +10,9 @@
 //!
 //! Builtins that are deliberately *not* tail-calling, because they have work
 //! left after their procedure returns:
-//! - `dynamic-wind` must run `after` once `thunk` returns, so `thunk` is not in
-//!   tail position (R7RS does not ask for it).
+//! - `dynamic-wind` (Scheme, `stdlib/control.scm`) must run `after` once
+//!   `thunk` returns, so `thunk` is not in tail position (R7RS does not ask
+//!   for it).
 //! - `with-exception-handler` must uninstall the handler when `thunk` returns;
 //!   R7RS 6.11 only says the handler is installed "for the dynamic extent" of
 //!   the call, and 3.5 does not list it among the tail-calling procedures.
@@ -165,6 +166,7 @@ impl Interp {
         let id = self.next_continuation;
         let escape = FrameEscape {
             continuation: Rc::new(SpecialProc::Continuation {
+                captured: None,
                 id,
                 active: Cell::new(true),
             }),

@@ -771,10 +771,14 @@ impl ArenaObject for Record {
 
 /// Procedures created at run time that are not closures.
 pub enum SpecialProc {
-    /// An escape continuation from `call/cc`; usable while its extent lasts.
+    /// A continuation from `call/cc`. An escape-only one is usable while
+    /// its extent lasts; one the frame machine `captured` (its frames, held
+    /// opaquely here) can be re-entered while the machine run that made it
+    /// lasts.
     Continuation {
         id: u64,
         active: Cell<bool>,
+        captured: Option<Rc<dyn std::any::Any>>,
     },
     /// A parameter object from `make-parameter`.
     Parameter {

@@ -1,4 +1,4 @@
-; call/cc (escapes), dynamic-wind, values forms, case-lambda, parameters,
+; call/cc (escapes and re-entry), dynamic-wind, values forms, case-lambda, parameters,
 ; records, eval, system procedures, sorting.
 
 (call/cc (lambda (k) (+ 1 (k 42)))) ; => 42
@@ -11,7 +11,7 @@
 (call-with-values (lambda () (call/cc (lambda (k) (k 1 2)))) list) ; => (1 2)
 (define saved #f)
 (+ 1 (call/cc (lambda (k) (set! saved k) 1))) ; => 2
-(saved 10) ; error: continuation at (saved 10)
+(saved 10) ; => 11
 (procedure? saved) ; => #t
 
 (define trail '())
@@ -100,3 +100,83 @@ evaluated ; => 5
 (vector-sort! v <)
 v ; => #(1 3 5 9)
 (sort '(1 2) 5) ; error: type
+
+; Re-entering continuations: a loop through one, backtracking, a generator.
+(define (count-by-reentry)
+  (let ((n 0) (seen '()))
+    (let ((v (call/cc (lambda (c) (set! saved c) 0))))
+      (set! seen (cons v seen))
+      (set! n (+ n 1))
+      (if (< n 4) (saved (* n 10)) (reverse seen)))))
+(count-by-reentry) ; => (0 10 20 30)
+(define fail-stack '())
+(define (fail) (let ((b (car fail-stack))) (set! fail-stack (cdr fail-stack)) (b b)))
+(define (amb choices)
+  (let ((cc (call/cc (lambda (c) c))))
+    (if (null? choices)
+        (fail)
+        (let ((choice (car choices)))
+          (set! choices (cdr choices))
+          (set! fail-stack (cons cc fail-stack))
+          choice))))
+(let* ((a (amb '(1 2 3 4 5 6 7))) (b (amb '(1 2 3 4 5 6 7))) (c (amb '(1 2 3 4 5 6 7)))) (if (and (= (* c c) (+ (* a a) (* b b))) (< a b)) (list a b c) (fail))) ; => (3 4 5)
+(define (tree-walk tree yield)
+  (cond ((null? tree) #t)
+        ((pair? tree) (tree-walk (car tree) yield) (tree-walk (cdr tree) yield))
+        (else (yield tree))))
+(define (make-generator tree)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc (lambda (r)
+      (set! return r)
+      (if resume
+          (resume 'go)
+          (begin (tree-walk tree (lambda (leaf) (call/cc (lambda (k) (set! resume k) (return leaf)))))
+                 (return 'done)))))))
+(define next-leaf (make-generator '((a b) (c (d)) e)))
+(next-leaf) ; => a
+(next-leaf) ; => b
+(let loop ((acc '())) (let ((x (next-leaf))) (if (eq? x 'done) (reverse acc) (loop (cons x acc))))) ; => (c d e)
+
+; Re-entry through dynamic-wind: the report's example (R7RS 6.10), verbatim.
+(let ((path '())
+      (c #f))
+  (let ((add (lambda (s)
+               (set! path (cons s path)))))
+    (dynamic-wind
+      (lambda () (add 'connect))
+      (lambda ()
+        (add (call-with-current-continuation
+               (lambda (c0)
+                 (set! c c0)
+                 'talk1))))
+      (lambda () (add 'disconnect)))
+    (if (< (length path) 4)
+        (c 'talk2)
+        (reverse path)))) ; => (connect talk1 disconnect connect talk2 disconnect)
+; Nested extents: leaving runs the afters innermost first, re-entering the befores outermost first.
+(define wind-log '())
+(define (wind-note x) (set! wind-log (cons x wind-log)))
+(define wind-k #f)
+(define wind-passes 0)
+(begin
+  (dynamic-wind
+    (lambda () (wind-note 'in1))
+    (lambda () (dynamic-wind (lambda () (wind-note 'in2)) (lambda () (call/cc (lambda (k) (set! wind-k k)))) (lambda () (wind-note 'out2))))
+    (lambda () (wind-note 'out1)))
+  (set! wind-passes (+ wind-passes 1))
+  (if (< wind-passes 2) (wind-k 'again))
+  (reverse wind-log)) ; => (in1 in2 out2 out1 in1 in2 out2 out1)
+; An error caught by guard runs the afters of the extents it leaves, before the handler.
+(define guard-log '())
+(guard (e (#t (set! guard-log (cons 'handler guard-log)) (reverse guard-log)))
+  (dynamic-wind (lambda () (set! guard-log (cons 'before guard-log)))
+                (lambda () (error "boom"))
+                (lambda () (set! guard-log (cons 'after guard-log))))) ; => (before after handler)
+(call-with-values (lambda () (dynamic-wind (lambda () #f) (lambda () (values 1 2)) (lambda () #f))) list) ; => (1 2)
+(dynamic-wind 1 (lambda () #f) (lambda () #f)) ; error: type
+; A continuation made in a builtin's callback cannot be resumed once the builtin has returned.
+(define callback-k #f)
+(for-each (lambda (x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4))
+(callback-k #f) ; error: continuation

@@ -55,12 +55,12 @@
 (define (count-receiver i) (if (= i n) 'done (call/cc (make-receiver (+ i 1)))))
 (define (make-receiver j) (lambda (k) (count-receiver j)))
 (count-receiver 0) ; => done
-; the escapes still work: from the millionth iteration to the first
+; the escapes still work (and re-entry): from the millionth iteration to the first
 ; continuation, and from a non-tail position inside the receiver
 (define first-k #f)
 (define (escape-late i) (if (= i n) (first-k 'escaped) (call/cc (lambda (k) (if (not first-k) (set! first-k k)) (escape-late (+ i 1))))))
 (escape-late 0) ; => escaped
-(first-k 1) ; error: continuation at (first-k 1)
+(first-k 1) ; => 1
 (define (escape-each i) (if (= i n) 'done (escape-each (+ 1 (call/cc (lambda (k) (k i)))))))
 (escape-each 0) ; => done
 (+ 1 (call/cc (lambda (k) (map (lambda (x) (k (* 10 x))) '(4 5))))) ; => 41
