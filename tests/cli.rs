@@ -815,6 +815,37 @@ fn deep_recursion_fits_in_a_small_address_space() {
 }
 
 #[test]
+fn recursion_ten_million_deep_is_bounded_by_memory_only() {
+    // Ten million nested calls: about 1.1 GB of machine frames, no native
+    // stack; `--max-depth` is the only limit to raise.
+    let output = eshkol()
+        .args(["--max-depth", "20000000", "-e"])
+        .arg("(define (f n) (if (= n 0) 0 (+ 1 (f (- n 1))))) (display (f 10000000))")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "10000000");
+}
+
+#[test]
+fn a_backtrace_through_a_hundred_thousand_frames() {
+    let file = script(
+        "(define (count n) (if (= n 0) (car 0) (+ 1 (count (- n 1)))))\n\
+         (display (count 100000))\n",
+    );
+    let path = file.0.display().to_string();
+    let stderr = stderr_of(&[&path], 1);
+    assert!(stderr.contains("... 99,985 frames elided"), "{stderr}");
+    let whole = stderr_of(&["--full-backtrace", &path], 1);
+    assert_eq!(whole.matches("count at ").count(), 100001);
+    assert!(
+        whole.trim_end().ends_with(":2:10"),
+        "the top-level call last"
+    );
+}
+
+#[test]
 fn deep_recursion_through_a_builtin_is_a_memory_error() {
     // Recursion through `map` nests a Rust call per level, on the native
     // stack: in 1 GiB of address space stacker's mmap would fail (a panic);

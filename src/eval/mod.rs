@@ -165,21 +165,7 @@ impl Interp {
                     expr = if test { &parts.1 } else { &parts.2 };
                     continue;
                 }
-                Expr::MakeClosure(lambda) => {
-                    let captured = lambda
-                        .captures
-                        .iter()
-                        .map(|source| match source {
-                            CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
-                            CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
-                            CaptureSource::SelfClosure => Value::Closure(closure.clone()),
-                        })
-                        .collect();
-                    Value::Closure(Rc::new(Closure {
-                        lambda: lambda.clone(),
-                        captured,
-                    }))
-                }
+                Expr::MakeClosure(lambda) => self.make_closure(lambda, bp, closure),
                 Expr::Seq(items) => {
                     let (last, init) = match items.split_last() {
                         Some(parts) => parts,
@@ -638,6 +624,30 @@ impl Interp {
             return self.check_limits(span);
         }
         Ok(())
+    }
+
+    /// A new closure of `lambda`, capturing from the frame at `bp` of the
+    /// running `closure`.
+    #[inline]
+    fn make_closure(
+        &self,
+        lambda: &Rc<crate::compile::Lambda>,
+        bp: usize,
+        closure: &Rc<Closure>,
+    ) -> Value {
+        let captured = lambda
+            .captures
+            .iter()
+            .map(|source| match source {
+                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
+                CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
+                CaptureSource::SelfClosure => Value::Closure(closure.clone()),
+            })
+            .collect();
+        Value::Closure(Rc::new(Closure {
+            lambda: lambda.clone(),
+            captured,
+        }))
     }
 
     /// Evaluates deeply nested code (see [`Expr::Deep`]) on a new native

@@ -180,3 +180,10 @@ v ; => #(1 3 5 9)
 (define callback-k #f)
 (for-each (lambda (x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4))
 (callback-k #f) ; error: continuation
+; One continuation called a million times.
+(define (reenter-many n)
+  (let ((i 0) (k #f))
+    (call/cc (lambda (c) (set! k c)))
+    (set! i (+ i 1))
+    (if (< i n) (k #f) i)))
+(reenter-many 1000000) ; => 1000000

@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use super::CallTo;
 use crate::compile::emit::{Code, OPERAND_CAPTURED, OPERAND_CONST};
-use crate::compile::expr::{CaptureSource, FastOp};
+use crate::compile::expr::FastOp;
 use crate::diagnostics::Result;
 use crate::eval::{binary_op, fixnum_op, unary_op, Tail};
 use crate::interp::Interp;
@@ -26,20 +26,7 @@ impl Interp {
         bp: usize,
         closure: &Rc<Closure>,
     ) -> Value {
-        let lambda = &code.lambdas[l as usize];
-        let captured = lambda
-            .captures
-            .iter()
-            .map(|source| match source {
-                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
-                CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
-                CaptureSource::SelfClosure => Value::Closure(closure.clone()),
-            })
-            .collect();
-        Value::Closure(Rc::new(Closure {
-            lambda: lambda.clone(),
-            captured,
-        }))
+        self.make_closure(&code.lambdas[l as usize], bp, closure)
     }
 
     /// An inline builtin of two operands read in place: fixnums without a
@@ -235,12 +222,13 @@ pub(super) fn operand<'a>(
     }
 }
 
-/// Arithmetic and comparison of two fixnum operands, read in place, when
-/// the site's global still holds its builtin; `None` for everything else
-/// (including overflow). Kept apart from [`Interp::prim2_operands`] so the
-/// common case builds its result in registers.
+/// The operation and both operands of an inline builtin site whose two
+/// operands, read in place, are fixnums, when the site's global still holds
+/// its builtin; `None` for everything else. Kept apart from
+/// [`Interp::prim2_operands`] so the common case builds its result in
+/// registers.
 #[inline(always)]
-pub(super) fn fixnum_operands(
+pub(super) fn fixnum_pair(
     stack: &[Value],
     code: &Code,
     captured: &[Value],
@@ -248,7 +236,7 @@ pub(super) fn fixnum_operands(
     site: u32,
     x: u32,
     y: u32,
-) -> Option<Value> {
+) -> Option<(FastOp, i64, i64)> {
     let p = &code.primops[site as usize];
     let (Value::Int(a), Value::Int(b)) = (
         operand(stack, code, captured, bp, x),
@@ -256,37 +244,16 @@ pub(super) fn fixnum_operands(
     ) else {
         return None;
     };
-    if !p.cell.holds(p.primitive) {
-        return None;
-    }
-    fixnum_op(p.op, *a, *b)
+    p.cell.holds(p.primitive).then_some((p.op, *a, *b))
 }
 
-/// `+` or `-` of two fixnum operands as a fixnum, for a push that builds
-/// the value in place; `None` for anything else (see [`fixnum_operands`]).
+/// `+` or `-` of two fixnums as a fixnum, for a push that stores the value
+/// straight into the stack; `None` on overflow or for another operation.
 #[inline(always)]
-pub(super) fn fixnum_sum(
-    stack: &[Value],
-    code: &Code,
-    captured: &[Value],
-    bp: usize,
-    site: u32,
-    x: u32,
-    y: u32,
-) -> Option<i64> {
-    let p = &code.primops[site as usize];
-    let (Value::Int(a), Value::Int(b)) = (
-        operand(stack, code, captured, bp, x),
-        operand(stack, code, captured, bp, y),
-    ) else {
-        return None;
-    };
-    if !p.cell.holds(p.primitive) {
-        return None;
-    }
-    match p.op {
-        FastOp::Add => a.checked_add(*b),
-        FastOp::Sub => a.checked_sub(*b),
+pub(super) fn fixnum_sum(op: FastOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        FastOp::Add => a.checked_add(b),
+        FastOp::Sub => a.checked_sub(b),
         _ => None,
     }
 }

@@ -12,7 +12,7 @@ mod inline_builtins;
 use std::rc::Rc;
 
 pub(crate) use continuations::Captured;
-use inline_builtins::{fixnum_operands, fixnum_sum, operand};
+use inline_builtins::{fixnum_pair, fixnum_sum, operand};
 
 use super::wind::{same, Winders};
 use super::{
@@ -679,14 +679,18 @@ impl Interp {
                     }
                     Op::Prim2Operands(site, x, y) => {
                         let captured = &regs.closure.captured;
-                        acc = match fixnum_operands(&self.stack, code, captured, bp, site, x, y) {
+                        let fast = fixnum_pair(&self.stack, code, captured, bp, site, x, y)
+                            .and_then(|(op, a, b)| fixnum_op(op, a, b));
+                        acc = match fast {
                             Some(v) => v,
                             None => self.prim2_operands(code, captured, bp, site, x, y)?,
                         };
                     }
                     Op::PushPrim2Operands(site, x, y) => {
                         let captured = &regs.closure.captured;
-                        if let Some(n) = fixnum_sum(&self.stack, code, captured, bp, site, x, y) {
+                        let fast = fixnum_pair(&self.stack, code, captured, bp, site, x, y)
+                            .and_then(|(op, a, b)| fixnum_sum(op, a, b));
+                        if let Some(n) = fast {
                             self.stack.push(Value::Int(n));
                         } else {
                             self.push_prim2_operands(code, captured, bp, site, x, y)?;
