@@ -1,6 +1,6 @@
-//! The frame machine: runs [`Code`] with its control stack as data.
+//! The frame machine: runs [`Code`](crate::compile::emit::Code) with its control stack as data.
 //!
-//! A non-tail call saves the caller as a [`VmFrame`] (closure, next
+//! A non-tail call saves the caller as a [`VmFrame`](crate::eval::frames::VmFrame) (closure, next
 //! instruction, frame base) in `Interp::vm_frames` and continues in the
 //! callee; a return pops it. No Rust frame is left per Scheme call, so the
 //! depth of recursion costs heap memory only. Closures whose lambda has no
