@@ -513,14 +513,19 @@ impl Interp {
                                 });
                             }
                             Value::Primitive(p)
-                                if tail
-                                    && argc == 1
-                                    && self.vm_frames.len() > run.frames
+                                if argc == 1
                                     && crate::builtins::control::tail_builtin(p)
                                         == Some(crate::builtins::control::TailBuiltin::CallCc)
                                     && matches!(self.stack[base], Value::Closure(_)) =>
                             {
-                                let k = self.vm_capture_return(run);
+                                // A tail call/cc with a caller saved continues
+                                // in that caller; otherwise in this activation.
+                                let (k, resume) = if tail && self.vm_frames.len() > run.frames {
+                                    (self.vm_capture_return(run), None)
+                                } else {
+                                    let k = self.vm_capture(regs, run, pc, base);
+                                    (k, Some((pc as u32, base as u32)))
+                                };
                                 let Value::Closure(callee) =
                                     std::mem::replace(&mut self.stack[base], k)
                                 else {
@@ -531,28 +536,7 @@ impl Interp {
                                     base,
                                     argc: 1,
                                     span: s.span,
-                                    resume: None,
-                                });
-                            }
-                            Value::Primitive(p)
-                                if (!tail || self.vm_frames.len() == run.frames)
-                                    && argc == 1
-                                    && crate::builtins::control::tail_builtin(p)
-                                        == Some(crate::builtins::control::TailBuiltin::CallCc)
-                                    && matches!(self.stack[base], Value::Closure(_)) =>
-                            {
-                                let k = self.vm_capture(regs, run, pc, base);
-                                let Value::Closure(callee) =
-                                    std::mem::replace(&mut self.stack[base], k)
-                                else {
-                                    continue;
-                                };
-                                break 'ops Flow::Call(CallTo {
-                                    callee,
-                                    base,
-                                    argc: 1,
-                                    span: s.span,
-                                    resume: Some((pc as u32, base as u32)),
+                                    resume,
                                 });
                             }
                             Value::Primitive(p)
