@@ -303,6 +303,39 @@ impl Error {
         self
     }
 
+    /// Notes that the error unwound through a call made at `span` of a
+    /// procedure named `name`. Calls made inside the built-in library are
+    /// left out of the trace; the first call into it from the program
+    /// becomes the error's place when the error arose inside the library,
+    /// so `(map car 5)` is reported at the program's `map` call. A call of
+    /// a library procedure (`callee` is where it was defined) that the error
+    /// is already reported at adds nothing to the trace either.
+    pub fn unwind_call(
+        &mut self,
+        sources: &SourceMap,
+        name: impl FnOnce() -> Option<String>,
+        span: Span,
+        callee: Span,
+        full: bool,
+    ) {
+        if sources.is_library(span)
+            || (sources.is_library(callee)
+                && self.0.span == Some(span)
+                && self.0.trace.frames.is_empty())
+        {
+            return;
+        }
+        match self.0.span {
+            Some(at) if sources.is_library(at) => {
+                self.0.span = Some(span);
+                self.0
+                    .labels
+                    .retain(|(label, _)| !sources.is_library(*label));
+            }
+            _ => self.0.trace.record(TraceFrame { name: name(), span }, full),
+        }
+    }
+
     /// Sets the primary span unless one is already set.
     pub fn or_at(mut self, span: Span) -> Error {
         if self.0.span.is_none() {
@@ -405,9 +438,25 @@ impl Source {
 #[derive(Default)]
 pub struct SourceMap {
     sources: Vec<Source>,
+    /// Sources below this id are the built-in Scheme library
+    /// ([`SourceMap::seal_library`]).
+    library_end: u32,
 }
 
 impl SourceMap {
+    /// Marks every source registered so far as the built-in library: an
+    /// error raised inside it is reported where the program called into it
+    /// ([`Error::unwind_call`]), as a Rust builtin's error would be.
+    pub fn seal_library(&mut self) {
+        self.library_end = self.sources.len() as u32;
+    }
+
+    /// Whether `span` lies in the built-in library's text.
+    #[inline(always)]
+    pub fn is_library(&self, span: Span) -> bool {
+        span.source.0 < self.library_end
+    }
+
     /// Registers a source and returns its id. A byte-order mark at the start
     /// of `text` is dropped, as [`crate::syntax::parse_program`] skips it, so
     /// that spans and columns agree with the text kept here.
@@ -625,7 +674,9 @@ impl Report {
                 report
                     .labels
                     .push(LabeledSpan::new_with_span(Some(text.clone()), *span));
-            } else {
+            } else if !map.is_library(*span) {
+                // A place inside the built-in library is nothing the
+                // program can change ("procedure defined here" of `map`).
                 report
                     .notes
                     .push(format!("{text}: {}", map.location(*span)));

@@ -9,32 +9,48 @@ use crate::interp::Interp;
 /// (file name, source) of each library file, in load order.
 const SOURCES: &[(&str, &str)] = &[("stdlib/testing.scm", include_str!("../stdlib/testing.scm"))];
 
-/// Builtins written in Scheme, evaluated into every interpreter as it is
-/// made: each is bound under its system key too, like a Rust builtin, so
-/// every environment and library sees it.
-const CORE: (&str, &str) = ("stdlib/control.scm", include_str!("../stdlib/control.scm"));
+/// Builtins written in Scheme, (file name, source) in load order. They are
+/// evaluated into every interpreter as it is made, in an environment whose
+/// every name is a system key: a definition there is a builtin, and the
+/// builtins it calls are the system's own, whatever a program rebinds. Each
+/// definition whose name does not start with `%` is also bound under its
+/// name, like a Rust builtin.
+const CORE: &[(&str, &str)] = &[("stdlib/control.scm", include_str!("../stdlib/control.scm"))];
 
-/// The names `CORE` defines.
-const CORE_NAMES: &[&str] = &["dynamic-wind"];
-
-/// Evaluates [`CORE`] into a new interpreter (the internal builtins it calls
-/// are visible to it under their own names).
+/// Evaluates [`CORE`] into a new interpreter, beside the procedures the
+/// machine implements itself (the walks: `map`, `for-each`...); their
+/// sources are then sealed as library text, so errors inside them are
+/// reported at the program's call.
 pub fn load_core(interp: &mut Interp) -> Result<()> {
-    for table in crate::builtins::tables() {
-        for primitive in table.iter().filter(|p| p.name.starts_with("%wind-")) {
-            interp.define_global(primitive.name, crate::value::Value::Primitive(primitive));
-        }
+    let env = crate::compile::env::CORE;
+    debug_assert_eq!(interp.envs.len(), env, "the core environment comes second");
+    interp
+        .envs
+        .push(crate::compile::env::Environment::isolated(""));
+    for (name, walk) in crate::eval::walk_procedures(interp) {
+        let key = interp.envs[env].define(name);
+        interp.global(key).set(walk);
     }
-    interp.eval_core_source(CORE.0, CORE.1)?;
-    for name in CORE_NAMES {
-        let key = crate::symbol::Symbol::intern(name);
-        interp.stdlib_keys.insert(key);
+    let result = interp.in_environment(env, |interp| {
+        CORE.iter()
+            .try_for_each(|(name, text)| interp.eval_core_source(name, text).map(drop))
+    });
+    interp.sources.seal_library();
+    result?;
+    for (name, key) in core_definitions(interp) {
         let value = interp.global(key).get();
-        interp
-            .global(crate::compile::env::system_key(name))
-            .set(value);
+        interp.global(name).set(value);
+        interp.stdlib_keys.insert(name);
     }
     Ok(())
+}
+
+/// The builtins [`CORE`] defines for programs: (name, system key).
+pub fn core_definitions(interp: &Interp) -> Vec<(crate::symbol::Symbol, crate::symbol::Symbol)> {
+    interp.envs[crate::compile::env::CORE]
+        .bindings()
+        .filter(|(name, _)| !name.name().starts_with('%'))
+        .collect()
 }
 
 /// Evaluates every library file into `interp`.

@@ -846,13 +846,59 @@ fn a_backtrace_through_a_hundred_thousand_frames() {
 }
 
 #[test]
+fn a_backtrace_through_a_map_callback_names_map_at_the_programs_call() {
+    let file = script(
+        "(define (g x) (car x))\n\
+         (define (h l) (length (map g l)))\n\
+         (h '((1) 2))\n",
+    );
+    let path = file.0.display().to_string();
+    let stderr = stderr_of(&[&path], 1);
+    let stack = stderr
+        .split("call stack (innermost first):")
+        .nth(1)
+        .unwrap_or_default();
+    let frames: Vec<&str> = stack
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        frames,
+        [
+            format!("g at {path}:2:23"),
+            format!("map at {path}:2:23"),
+            format!("h at {path}:3:1"),
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_argument_error_of_map_points_at_the_call_and_nowhere_inside_the_library() {
+    let stderr = stderr_of(&["-e", "(map car)"], 1);
+    assert!(
+        stderr.contains("map: expected at least 2 arguments, got 1"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("builtin walks"), "{stderr}");
+    assert!(!stderr.contains("call stack"), "{stderr}");
+    let stderr = stderr_of(&["-e", "(vector-map + #(1 2) '(3))"], 1);
+    assert!(
+        stderr.contains("vector-map: expected a vector, got (3)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("call stack"), "{stderr}");
+}
+
+#[test]
 fn deep_recursion_through_a_builtin_is_a_memory_error() {
-    // Recursion through `map` nests a Rust call per level, on the native
-    // stack: in 1 GiB of address space stacker's mmap would fail (a panic);
-    // the interpreter stops first with a memory error.
+    // Recursion through `sort`'s comparator nests a Rust call per level, on
+    // the native stack: in 1 GiB of address space stacker's mmap would fail
+    // (a panic); the interpreter stops first with a memory error.
     let output = run_in_one_gib(
         "--max-memory 900M",
-        "(define (f n) (if (= n 0) 0 (+ 1 (car (map f (list (- n 1))))))) (f 900000)",
+        "(define (f n) (if (= n 0) 0 (+ 1 (car (sort (list 1 2) (lambda (a b) (f (- n 1)) #t)))))) (f 900000)",
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");

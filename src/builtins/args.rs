@@ -244,6 +244,33 @@ impl CdrCycle {
     }
 }
 
+/// The length of a proper list, checking each pair for a dead owner as
+/// [`list`] does, without copying the elements.
+pub fn list_length(who: &str, value: &Value) -> Result<usize> {
+    let mut n = 0;
+    let mut cur = value.clone();
+    let mut cycle = CdrCycle::new(value);
+    loop {
+        match cur {
+            Value::Null => return Ok(n),
+            Value::Pair(ref p) => {
+                check_live(&cur)?;
+                n += 1;
+                let next = p.cdr();
+                cur = next;
+            }
+            _ => return Err(Error::wrong_type(who, "a proper list", value)),
+        }
+        if cycle.cycled(&cur) {
+            return Err(Error::wrong_type(
+                who,
+                "a proper list (this one is cyclic)",
+                value,
+            ));
+        }
+    }
+}
+
 /// A proper list, as a vector of its elements. Every pair is checked for a
 /// dead owner; dotted and cyclic lists are refused.
 pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {

@@ -52,7 +52,7 @@ impl Strand {
 /// may hold more), `n` being the length of the shortest list. Fails on a list
 /// that ends in a non-list after at most `n` elements (as a walk side by side
 /// would), and when every list is circular.
-pub(super) fn columns(who: &str, lists: &[Value]) -> Result<(Vec<Vec<Value>>, usize)> {
+pub(crate) fn columns(who: &str, lists: &[Value]) -> Result<(Vec<Vec<Value>>, usize)> {
     if let [list] = lists {
         // One list: it must be proper, and the plain walk says so.
         let items = args::list(who, list)?;

@@ -74,8 +74,6 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("assq", 2, 2, assq, "(assq key alist): the first pair whose car is eq? to key, or #f"),
     prim!("assv", 2, 2, assv, "(assv key alist): the first pair whose car is eqv? to key, or #f"),
     prim!("assoc", 2, 3, assoc, "(assoc key alist [=]): the first pair whose car is equal? to key, or #f"),
-    prim!("map", 2, _, map, "(map f list ...): the results of f on the elements (up to the shortest list)"),
-    prim!("for-each", 2, _, for_each, "(for-each f list ...): calls f on the elements in order"),
     prim!("append-map", 2, _, append_map, "(append-map f list ...): the results of f appended"),
     prim!("filter-map", 2, _, filter_map, "(filter-map f list ...): the true results of f"),
     prim!("filter", 2, 2, filter, "(filter pred list): the elements satisfying pred"),
@@ -683,49 +681,6 @@ fn assoc(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 
 // ---- higher-order ----
 
-/// `(map f list ...)`
-fn map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    let f = args::procedure("map", &args[0])?;
-    if let [_, list] = args {
-        // One list: no argument row to build per element.
-        let items = args::list("map", list)?;
-        args::check_list_size(interp, "map", items.len())?;
-        let mut out = Vec::with_capacity(items.len());
-        for item in &items {
-            out.push(args::apply_live(
-                interp,
-                args,
-                f,
-                std::slice::from_ref(item),
-            )?);
-        }
-        return Ok(Value::list(out));
-    }
-    let (lists, n) = columns("map", &args[1..])?;
-    args::check_list_size(interp, "map", n)?;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        out.push(args::apply_live(interp, args, f, &row(&lists, i))?);
-    }
-    Ok(Value::list(out))
-}
-
-/// `(for-each f list ...)`
-fn for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    let f = args::procedure("for-each", &args[0])?;
-    if let [_, list] = args {
-        for item in &args::list("for-each", list)? {
-            args::apply_live(interp, args, f, std::slice::from_ref(item))?;
-        }
-        return Ok(Value::Unspecified);
-    }
-    let (lists, n) = columns("for-each", &args[1..])?;
-    for i in 0..n {
-        args::apply_live(interp, args, f, &row(&lists, i))?;
-    }
-    Ok(Value::Unspecified)
-}
-
 /// `(append-map f list ...)`
 fn append_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let f = args::procedure("append-map", &args[0])?;
@@ -1266,10 +1221,7 @@ mod tests {
         assert_eq!(ok(delete, &[ints(&[3]), l.clone()]), "(1 2 1)");
         assert_eq!(ok(delete_duplicates, &[l.clone()]), "(1 2 (3))");
         assert_eq!(ok(delete_duplicates, &[Value::Null]), "()");
-        assert_eq!(kind(map, &[Value::Int(1), ints(&[1])]), ErrorKind::Type);
         assert_eq!(kind(filter, &[Value::Null, ints(&[1])]), ErrorKind::Type);
-        // Procedures are checked before the list is walked.
-        assert_eq!(kind(for_each, &[Value::Int(1), cyclic()]), ErrorKind::Type);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod equivalence;
 pub mod exceptions;
 pub mod format;
 pub mod hashtables;
-mod list_columns;
+pub(crate) mod list_columns;
 pub mod lists;
 pub mod numbers;
 pub mod output;

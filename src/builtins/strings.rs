@@ -295,24 +295,10 @@ pub static PRIMITIVES: &[Primitive] = &[
         string_suffix,
         "(string-suffix? suffix s): #t if s ends with suffix"
     ),
-    prim!(
-        "string-for-each",
-        2,
-        _,
-        string_for_each,
-        "(string-for-each proc s ...): calls proc on the characters"
-    ),
-    prim!(
-        "string-map",
-        2,
-        _,
-        string_map,
-        "(string-map proc s ...): a new string of proc applied to the characters"
-    ),
 ];
 
 /// A fresh string value.
-fn new_string(chars: Vec<char>) -> Value {
+pub(super) fn new_string(chars: Vec<char>) -> Value {
     Value::Str(Rc::new(SString::new(chars)))
 }
 
@@ -774,67 +760,6 @@ fn string_suffix(_: &mut Interp, args: &[Value]) -> Result<Value> {
     Ok(Value::Bool(s.ends_with(&suffix)))
 }
 
-/// The string arguments of `string-for-each` / `string-map` and the length of
-/// the shortest.
-fn shortest<'a>(who: &str, strings: &'a [Value]) -> Result<(Vec<&'a Rc<SString>>, usize)> {
-    let mut out = Vec::with_capacity(strings.len());
-    let mut len = usize::MAX;
-    for s in strings {
-        let s = args::string(who, s)?;
-        len = len.min(s.chars.borrow().len());
-        out.push(s);
-    }
-    Ok((out, len))
-}
-
-/// Character `i` of each string, or `None` once one has become shorter.
-fn column(strings: &[&Rc<SString>], i: usize) -> Option<Vec<Value>> {
-    strings
-        .iter()
-        .map(|s| s.chars.borrow().get(i).copied().map(Value::Char))
-        .collect()
-}
-
-/// `(string-for-each proc s ...)`: stops at the shortest string.
-fn string_for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    const WHO: &str = "string-for-each";
-    let proc = args::procedure(WHO, &args[0])?;
-    let (strings, len) = shortest(WHO, &args[1..])?;
-    for i in 0..len {
-        args::check_all_live(&args[1..])?;
-        let Some(column) = column(&strings, i) else {
-            break;
-        };
-        interp.apply(proc, &column)?;
-    }
-    Ok(Value::Unspecified)
-}
-
-/// `(string-map proc s ...)`: `proc` must return characters.
-fn string_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    const WHO: &str = "string-map";
-    let proc = args::procedure(WHO, &args[0])?;
-    let (strings, len) = shortest(WHO, &args[1..])?;
-    let mut out = with_capacity(interp, WHO, len)?;
-    for i in 0..len {
-        args::check_all_live(&args[1..])?;
-        let Some(column) = column(&strings, i) else {
-            break;
-        };
-        match interp.apply(proc, &column)? {
-            Value::Char(c) => out.push(c),
-            other => {
-                return Err(Error::wrong_type(
-                    WHO,
-                    "the procedure to return a character",
-                    &other,
-                ))
-            }
-        }
-    }
-    Ok(new_string(out))
-}
-
 #[cfg(test)]
 #[allow(clippy::cloned_ref_to_slice_refs)]
 mod tests {
@@ -1061,15 +986,5 @@ mod tests {
         assert_eq!(ok(string_trim, &[s("xxhixx"), C('x')]), "\"hi\"");
         assert_eq!(ok(string_trim_left, &[s("xxhixx"), C('x')]), "\"hixx\"");
         assert_eq!(err(string_trim, &[s("xx"), I(1)]), ErrorKind::Type);
-    }
-
-    #[test]
-    fn procedures_need_a_procedure() {
-        assert_eq!(err(string_for_each, &[I(1), s("a")]), ErrorKind::Type);
-        assert_eq!(err(string_map, &[s("f"), s("a")]), ErrorKind::Type);
-        assert_eq!(
-            ok(string_map, &[Value::Primitive(&PRIMITIVES[0]), s("")]),
-            "\"\""
-        );
     }
 }

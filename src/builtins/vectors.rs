@@ -1,13 +1,11 @@
 //! Builtins: vectors. Also the helpers the sequence builtins (strings,
 //! bytevectors) share: `[start [end]]` argument parsing and guarded allocation.
 
-use std::rc::Rc;
-
 use super::{args, Primitive};
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::prim;
-use crate::value::{Value, Vector};
+use crate::value::Value;
 
 /// This topic's builtins.
 pub static PRIMITIVES: &[Primitive] = &[
@@ -73,20 +71,6 @@ pub static PRIMITIVES: &[Primitive] = &[
         4,
         vector_fill,
         "(vector-fill! v x [start [end]]): stores x in every element"
-    ),
-    prim!(
-        "vector-map",
-        2,
-        _,
-        vector_map,
-        "(vector-map proc v ...): a vector of proc applied elementwise"
-    ),
-    prim!(
-        "vector-for-each",
-        2,
-        _,
-        vector_for_each,
-        "(vector-for-each proc v ...): calls proc elementwise"
     ),
     prim!(
         "vector-copy",
@@ -211,28 +195,6 @@ pub(crate) fn check_room(who: &str, at: usize, count: usize, len: usize) -> Resu
     Ok(())
 }
 
-/// The length of the shortest of the vector arguments (for `vector-map` and
-/// `vector-for-each`), after checking they all are vectors.
-fn shortest<'a>(who: &str, vectors: &'a [Value]) -> Result<(Vec<&'a Rc<Vector>>, usize)> {
-    let mut out = Vec::with_capacity(vectors.len());
-    let mut len = usize::MAX;
-    for v in vectors {
-        let v = args::vector(who, v)?;
-        len = len.min(v.items.borrow().len());
-        out.push(v);
-    }
-    Ok((out, len))
-}
-
-/// Element `i` of each vector, or `None` once any vector is shorter than that
-/// (a procedure may have shrunk one meanwhile).
-fn column(vectors: &[&Rc<Vector>], i: usize) -> Option<Vec<Value>> {
-    vectors
-        .iter()
-        .map(|v| v.items.borrow().get(i).cloned())
-        .collect()
-}
-
 /// `(vector x ...)`.
 fn vector(_: &mut Interp, args: &[Value]) -> Result<Value> {
     Ok(Value::vector(args.to_vec()))
@@ -310,37 +272,6 @@ fn vector_fill(_: &mut Interp, args: &[Value]) -> Result<Value> {
     }
     if fill.is_container() && start < end {
         crate::gc::note_mutation(Value::Vector(v.clone()));
-    }
-    Ok(Value::Unspecified)
-}
-
-/// `(vector-map proc v ...)`: stops at the shortest vector.
-fn vector_map(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    const WHO: &str = "vector-map";
-    let proc = args::procedure(WHO, &args[0])?;
-    let (vectors, len) = shortest(WHO, &args[1..])?;
-    let mut out = with_capacity(interp, WHO, len)?;
-    for i in 0..len {
-        args::check_all_live(&args[1..])?;
-        let Some(column) = column(&vectors, i) else {
-            break;
-        };
-        out.push(interp.apply(proc, &column)?);
-    }
-    Ok(Value::vector(out))
-}
-
-/// `(vector-for-each proc v ...)`: stops at the shortest vector.
-fn vector_for_each(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    const WHO: &str = "vector-for-each";
-    let proc = args::procedure(WHO, &args[0])?;
-    let (vectors, len) = shortest(WHO, &args[1..])?;
-    for i in 0..len {
-        args::check_all_live(&args[1..])?;
-        let Some(column) = column(&vectors, i) else {
-            break;
-        };
-        interp.apply(proc, &column)?;
     }
     Ok(Value::Unspecified)
 }
@@ -501,6 +432,8 @@ pub(crate) mod test_util {
 mod tests {
     use super::test_util::*;
     use super::*;
+    use crate::value::Vector;
+    use std::rc::Rc;
     use Value::Int as I;
 
     fn v(ns: &[i64]) -> Value {
@@ -630,12 +563,6 @@ mod tests {
             ErrorKind::Range
         );
         ok(vector_copy_into, &[x.clone(), I(5), v(&[])]);
-    }
-
-    #[test]
-    fn procedures_need_a_procedure() {
-        assert_eq!(err(vector_map, &[I(1), v(&[1])]), ErrorKind::Type);
-        assert_eq!(err(vector_for_each, &[s("f"), v(&[1])]), ErrorKind::Type);
     }
 
     #[test]

@@ -108,6 +108,23 @@ pub enum Op {
     GuardStart(u32),
     /// Leave the innermost `guard` body normally.
     GuardEnd,
+    /// Begin a walk (`map`, `for-each`...): check the arguments, fill the
+    /// state slots, make the first call (`eval::vm::walks`).
+    WalkStart(Walk),
+    /// Take the value of a walk's call in acc; make the next call or end.
+    WalkStep(Walk),
+}
+
+/// The procedures that call a procedure on each element of sequences, run
+/// by the machine's walk instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Walk {
+    Map,
+    ForEach,
+    VectorMap,
+    VectorForEach,
+    StringMap,
+    StringForEach,
 }
 
 /// A `guard`: where its handler starts, and the slot its condition goes in.
@@ -170,6 +187,26 @@ pub struct Code {
     /// The data of each `case`'s clauses, parallel to `case_tables`.
     pub case_data: Box<[CaseData]>,
     pub guards: Box<[GuardSite]>,
+}
+
+impl Code {
+    /// Code of the given instructions and no tables: the body of a
+    /// procedure the machine implements itself (the walks).
+    pub fn native(ops: &[Op]) -> Code {
+        Code {
+            ops: ops.iter().copied().map(std::cell::Cell::new).collect(),
+            consts: Box::new([]),
+            globals: Box::new([]),
+            lambdas: Box::new([]),
+            calls: Box::new([]),
+            primops: Box::new([]),
+            names: Box::new([]),
+            slot_inits: Box::new([]),
+            case_tables: Box::new([]),
+            case_data: Box::new([]),
+            guards: Box::new([]),
+        }
+    }
 }
 
 /// The code for a lambda body (`None` when an operator form has an

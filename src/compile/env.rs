@@ -23,6 +23,11 @@ pub type EnvId = usize;
 /// The interaction environment: always the first.
 pub const INTERACTION: EnvId = 0;
 
+/// The environment of the builtins written in Scheme (`stdlib::load_core`):
+/// always the second. It is isolated in the system namespace, so its
+/// definitions are builtins and its free names are the system's builtins.
+pub const CORE: EnvId = 1;
+
 /// Separates a key's namespace from its name; never part of a readable symbol.
 const SEPARATOR: char = '\u{1f}';
 

@@ -15,7 +15,7 @@ use smallvec::SmallVec;
 
 use crate::builtins::Primitive;
 use crate::compile::expr::{Call, CaptureSource, Expr, FastOp, PrimOpCall};
-use crate::diagnostics::{Error, ErrorKind, Result, TraceFrame};
+use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, SpecialProc, Value, VarBox};
@@ -24,6 +24,8 @@ mod frames;
 mod tail_builtins;
 mod vm;
 mod wind;
+
+pub(crate) use vm::walk_procedures;
 
 pub(crate) use frames::FrameStack;
 pub(crate) use vm::{Captured, VmGuard};
@@ -870,11 +872,8 @@ impl Interp {
                     let lambda = &closure.lambda;
                     let unwinding = matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape);
                     if !lambda.toplevel && !unwinding {
-                        let frame = TraceFrame {
-                            name: lambda.name.map(|n| n.name().to_string()),
-                            span,
-                        };
-                        e.0.trace.record(frame, self.full_backtrace);
+                        let name = || lambda.name.map(|n| n.name().to_string());
+                        e.unwind_call(&self.sources, name, span, lambda.span, self.full_backtrace);
                     }
                     return Err(e);
                 }

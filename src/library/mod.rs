@@ -324,6 +324,7 @@ fn everything(interp: &Interp) -> Vec<(Symbol, Symbol)> {
         .into_iter()
         .filter_map(|n| Some((Symbol::intern(n), builtin_key(interp, n)?)))
         .collect();
+    exports.extend(crate::stdlib::core_definitions(interp));
     for name in standard::export_list("(srfi 64)").into_iter().flatten() {
         if let Some(key) = builtin_key(interp, name) {
             exports.push((Symbol::intern(name), key));

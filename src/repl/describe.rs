@@ -57,8 +57,13 @@ pub fn describe(interp: &Interp, value: &Value) -> Vec<String> {
         ],
         Value::Closure(c) => {
             let lambda = &c.lambda;
+            let what = if interp.sources.is_library(lambda.span) {
+                "the builtin procedure"
+            } else {
+                "a procedure"
+            };
             let mut lines = vec![format!(
-                "a procedure `{}` of {}, defined at {}",
+                "{what} `{}` of {}, defined at {}",
                 lambda.display_name(),
                 lambda.arity_text(),
                 interp.sources.location(lambda.span)
@@ -167,6 +172,9 @@ pub fn apropos(interp: &Interp, text: &str) -> Vec<String> {
             } else {
                 match lookup(interp, &name) {
                     Some(Value::Primitive(_)) => "builtin",
+                    Some(Value::Closure(c)) if interp.sources.is_library(c.lambda.span) => {
+                        "builtin"
+                    }
                     Some(Value::Closure(_) | Value::Special(_)) => "procedure",
                     Some(_) => "variable",
                     None => "macro",

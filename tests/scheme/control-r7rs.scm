@@ -176,10 +176,67 @@ v ; => #(1 3 5 9)
                 (lambda () (set! guard-log (cons 'after guard-log))))) ; => (before after handler)
 (call-with-values (lambda () (dynamic-wind (lambda () #f) (lambda () (values 1 2)) (lambda () #f))) list) ; => (1 2)
 (dynamic-wind 1 (lambda () #f) (lambda () #f)) ; error: type
-; A continuation made in a builtin's callback cannot be resumed once the builtin has returned.
+;; Re-entry into the callbacks of map, for-each and the vector and string walks
+;; (Scheme procedures, so their calls are machine frames like any other).
+;; Resuming a map callback leaves the list map returned first as it was.
+(let ((k #f) (results '()))
+  (let ((r (map (lambda (x) (call/cc (lambda (c) (if (= x 2) (set! k c)) x))) '(1 2 3))))
+    (set! results (cons r results))
+    (if (= (length results) 1) (k 20))
+    results)) ; => ((1 20 3) (1 2 3))
+;; A generator that walks a list with for-each, suspended in the callback.
+(define (list-generator lst)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc
+     (lambda (r)
+       (set! return r)
+       (if resume
+           (resume #f)
+           (begin
+             (for-each (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) lst)
+             (return 'done)))))))
+(define next-item (list-generator '(a b c)))
+(let* ((a (next-item)) (b (next-item)) (c (next-item)) (d (next-item))) (list a b c d)) ; => (a b c done)
+(define (vector-generator v)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc
+     (lambda (r)
+       (set! return r)
+       (if resume
+           (resume #f)
+           (begin
+             (vector-for-each (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) v)
+             (return 'done)))))))
+(define next-element (vector-generator #(1 2)))
+(let* ((a (next-element)) (b (next-element)) (c (next-element))) (list a b c)) ; => (1 2 done)
+(let ((k #f) (results '()))
+  (let ((s (string-map (lambda (c) (call/cc (lambda (r) (if (char=? c #\b) (set! k r)) c))) "abc")))
+    (set! results (cons s results))
+    (if (= (length results) 1) (k #\X))
+    results)) ; => ("aXc" "abc")
+;; A continuation captured in a for-each callback, resumed by a later form:
+;; the rest of the walk runs again, as in Guile and Chez.
 (define callback-k #f)
-(for-each (lambda (x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4))
-(callback-k #f) ; error: continuation
+(for-each (lambda (x) (display x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4)) ; out: 1234
+(callback-k #f) ; out: 34
+;; The other builtins that call back (fold, sort, filter, hash-table-walk...)
+;; are Rust loops: their callbacks' continuations can be re-entered only while
+;; the builtin runs; later, calling one is a clear error.
+(define fold-k #f)
+(fold (lambda (x acc) (if (= x 2) (call/cc (lambda (c) (set! fold-k c)))) (+ x acc)) 0 '(1 2 3)) ; => 6
+(fold-k 0) ; error: continuation at (fold-k 0)
+;; A continuation of map's callback resumed from a later form finishes that
+;; map again from where it was suspended, then the later form goes on.
+(define map-k #f)
+(define map-results '())
+(set! map-results (cons (map (lambda (x) (call/cc (lambda (c) (if (= x 2) (set! map-k c)) (* x 10)))) '(1 2 3)) map-results))
+map-results ; => ((10 20 30))
+(if (< (length map-results) 3) (map-k (length map-results)))
+map-results ; => ((10 1 30) (10 20 30))
 ; One continuation called a million times.
 (define (reenter-many n)
   (let ((i 0) (k #f))

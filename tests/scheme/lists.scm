@@ -92,6 +92,12 @@ lc2                                 ; => (1 2 3)
 (map + '(1 2 3) '(10 20))           ; => (11 22)
 (map car '())                       ; => ()
 (map 5 '(1))                        ; error: type at (map 5 '(1))
+;; map and for-each are Scheme; their errors are reported at the program's
+;; call, or in the program's own procedure, never inside the library.
+(map car '((1) 2))                  ; error: type at (map car '((1) 2))
+(for-each (lambda (x) (car x)) '(1)) ; error: type at (car x)
+(map car)                           ; error: arity at (map car)
+(map (lambda (x y) x) '(1))         ; error: arity at (map (lambda (x y) x) '(1))
 (define acc '())
 (for-each (lambda (x) (set! acc (cons x acc))) '(1 2 3))
 acc                                 ; => (3 2 1)
@@ -188,3 +194,8 @@ seen                                ; => (31 22 11)
 (map + '(1 2) '(1 2 3 . 4))         ; => (2 4)
 (map + '(1 2 3) '(1 2 . 3))         ; error: type
 (map + '(1) 5)                      ; error: type
+;; A program's own reverse, car or apply does not change what map does.
+(define (reverse l) 'mine)
+(define (apply . args) 'mine)
+(map + '(1 2) '(3 4))               ; => (4 6)
+(map - '(1 2))                      ; => (-1 -2)

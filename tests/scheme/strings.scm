@@ -149,6 +149,9 @@ f                                ; => "*oo**"
   (string-for-each (lambda (a b) (set! n (+ n 1))) "abc" "de")
   n)                             ; => 2
 (string-for-each 5 "abc")        ; error: type at (string-for-each 5 "abc")
+(string-map (lambda (c) 1) "a")  ; error: type at (string-map (lambda (c) 1) "a")
+(string-map char-upcase "ab" "xyz") ; error: arity at (string-map char-upcase "ab" "xyz")
+(string-map (lambda (a b) b) "ab" "xyz") ; => "xy"
 
 (string-length (make-string 1000000 #\z))          ; => 1000000
 (length (string->list (make-string 1000000 #\z)))  ; => 1000000

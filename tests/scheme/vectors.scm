@@ -76,6 +76,10 @@ ov2                              ; => #(2 3 4 5 5)
   sum)                                                      ; => 10
 (vector-for-each (lambda (x y) (display (+ x y))) (vector 1 2) (vector 10 20 30)) ; out: 1122
 (vector-map 5 (vector 1))        ; error: type at (vector-map 5 (vector 1))
+(vector-for-each car #(1))       ; error: type at (vector-for-each car #(1))
+(vector-map + #(1 2) '(3))       ; error: type at (vector-map + #(1 2) '(3))
+(vector-map + #(1 2) #(10 20 30)) ; => #(11 22)
+(vector-map (lambda (x) (* x x)) #()) ; => #()
 
 ;; A vector can contain itself.
 (define self (vector 1 2))

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::{Regs, Run, VmGuard};
-use crate::diagnostics::{Error, ErrorKind, TraceFrame};
+use crate::diagnostics::{Error, ErrorKind, SourceMap};
 use crate::eval::frames::VmFrame;
 use crate::eval::wind::{same, Winders};
 use crate::interp::Interp;
@@ -141,7 +141,7 @@ impl Interp {
                 ErrorKind::Continuation,
                 "continuation called after the computation that made it ended",
             )
-            .with_help("a continuation made inside a builtin's callback (map, for-each, sort...) can be re-entered only while that builtin runs");
+            .with_help("a continuation made inside the callback of a builtin such as sort, fold or filter can be re-entered only while that builtin runs (map, for-each and the vector and string walks have no such limit)");
         };
         if let Err(e) = self.wind_to(&k.winders) {
             return e;
@@ -164,10 +164,10 @@ impl Interp {
         let frames = guard.frames as usize;
         if self.vm_frames.len() > frames {
             let full = self.full_backtrace;
-            record_frame(&regs.closure, regs.span, &mut e, full);
+            record_frame(&self.sources, &regs.closure, regs.span, &mut e, full);
             while self.vm_frames.len() > frames + 1 {
                 if let Some(frame) = self.vm_frames.pop() {
-                    record_frame(&frame.closure, frame.span, &mut e, full);
+                    record_frame(&self.sources, &frame.closure, frame.span, &mut e, full);
                 }
             }
             if let Some(frame) = self.vm_frames.pop() {
@@ -209,7 +209,7 @@ impl Interp {
     ) -> Error {
         let full = self.full_backtrace;
         let record = |closure: &Rc<Closure>, span: Span, e: &mut Error| {
-            record_frame(closure, span, e, full);
+            record_frame(&self.sources, closure, span, e, full);
         };
         if let Some((closure, span)) = running {
             record(closure, span, &mut e);
@@ -225,14 +225,18 @@ impl Interp {
 }
 
 /// Adds a procedure's frame to an error's backtrace (not for the wrapper of
-/// a top-level form, nor for an exit or a continuation's escape).
-pub(super) fn record_frame(closure: &Rc<Closure>, span: Span, e: &mut Error, full: bool) {
+/// a top-level form, nor for an exit or a continuation's escape); calls
+/// inside the built-in library are left out ([`Error::unwind_call`]).
+pub(super) fn record_frame(
+    sources: &SourceMap,
+    closure: &Rc<Closure>,
+    span: Span,
+    e: &mut Error,
+    full: bool,
+) {
     let lambda = &closure.lambda;
     if !lambda.toplevel && !matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape) {
-        let frame = TraceFrame {
-            name: lambda.name.map(|n| n.name().to_string()),
-            span,
-        };
-        e.0.trace.record(frame, full);
+        let name = || lambda.name.map(|n| n.name().to_string());
+        e.unwind_call(sources, name, span, lambda.span, full);
     }
 }

@@ -8,11 +8,14 @@
 
 mod continuations;
 mod inline_builtins;
+mod walks;
 
 use std::rc::Rc;
 
 pub(crate) use continuations::Captured;
 use inline_builtins::{fixnum_pair, fixnum_sum, operand};
+pub(crate) use walks::walk_procedures;
+use walks::WalkFlow;
 
 use super::wind::{same, Winders};
 use super::{
@@ -177,13 +180,18 @@ impl Interp {
                 self.vm_frames
                     .push(caller, pc, regs.bp as u32, top, regs.span);
                 regs.bp = base;
+                regs.span = span;
             }
             None => {
                 self.move_frame(regs.bp, base, argc);
+                // A tail call inside the built-in library keeps the span of
+                // the program's call into it, where its errors are reported.
+                if !self.sources.is_library(regs.closure.lambda.span) {
+                    regs.span = span;
+                }
                 regs.closure = callee;
             }
         }
-        regs.span = span;
         regs.pc = 0;
         self.poll(span)?;
         let lambda = &regs.closure.lambda;
@@ -655,6 +663,25 @@ impl Interp {
                     Op::GuardEnd => {
                         if let Some(g) = self.vm_guards.pop() {
                             self.handlers.truncate(g.handlers as usize);
+                        }
+                    }
+                    Op::WalkStart(kind) | Op::WalkStep(kind) => {
+                        if matches!(op, Op::WalkStart(_)) {
+                            self.walk_start(kind, bp).map_err(|e| e.or_at(regs.span))?;
+                        } else {
+                            let value = std::mem::take(&mut acc);
+                            self.walk_collect(kind, bp, value)
+                                .map_err(|e| e.or_at(regs.span))?;
+                        }
+                        match self
+                            .walk_next(kind, bp, regs.span)
+                            .map_err(|e| e.or_at(regs.span))?
+                        {
+                            WalkFlow::Done(v) => {
+                                acc = v;
+                                break 'ops Flow::Return;
+                            }
+                            WalkFlow::Call(call) => break 'ops Flow::Call(call),
                         }
                     }
                     Op::PushOperand(x) => {
