@@ -212,35 +212,44 @@ pub fn index_below(who: &str, value: &Value, len: usize) -> Result<usize> {
     }
 }
 
-/// Floyd's check for a walk along a list's cdrs: a slow cursor moves one
-/// pair for every two the walk takes, and meets the walk only in a cycle.
+/// Brent's check for a walk along a list's cdrs: the pair the walk stood
+/// on after 1, 2, 4, 8... steps is saved, and the walk meets a saved pair
+/// again only in a cycle. Unlike Floyd's second cursor, this reads no cdr
+/// of its own and keeps a new pair only at each power of two, so a long
+/// proper list costs one pointer comparison per step.
 pub struct CdrCycle {
-    slow: Value,
+    saved: Value,
+    /// Steps since `saved` was taken, and how many until the next one.
     steps: usize,
+    power: usize,
 }
 
 impl CdrCycle {
     /// A check for a walk starting at `list`.
     pub fn new(list: &Value) -> CdrCycle {
         CdrCycle {
-            slow: list.clone(),
+            saved: list.clone(),
             steps: 0,
+            power: 1,
         }
     }
 
     /// Called each time the walk moves on, to `cur`: whether the walk has
     /// gone round a cycle.
-    #[inline]
+    #[inline(always)]
     pub fn cycled(&mut self, cur: &Value) -> bool {
+        if let (Value::Pair(a), Value::Pair(b)) = (cur, &self.saved) {
+            if Rc::ptr_eq(a, b) {
+                return true;
+            }
+        }
         self.steps += 1;
-        if !self.steps.is_multiple_of(2) {
-            return false;
+        if self.steps == self.power {
+            self.saved = cur.clone();
+            self.steps = 0;
+            self.power = self.power.saturating_mul(2);
         }
-        if let Value::Pair(s) = &self.slow {
-            let next = s.cdr();
-            self.slow = next;
-        }
-        matches!(cur, Value::Pair(_)) && cur.is_eq(&self.slow)
+        false
     }
 }
 

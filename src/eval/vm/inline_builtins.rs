@@ -71,6 +71,9 @@ impl Interp {
                     return Ok(v);
                 }
             }
+            if p.op == FastOp::Cons {
+                return Ok(Value::cons(a.clone(), b.clone()));
+            }
             if let Some(v) = binary_op(p.op, a, b) {
                 return Ok(v);
             }

@@ -213,7 +213,7 @@ impl Interp {
     }
 
     /// `WalkStep`: takes `value`, the value of the last call.
-    #[inline]
+    #[inline(always)]
     pub(super) fn walk_collect(&mut self, kind: Walk, bp: usize, value: Value) -> Result<()> {
         match kind {
             Walk::ForEach | Walk::VectorForEach | Walk::StringForEach => Ok(()),
@@ -277,23 +277,23 @@ impl Interp {
         let single = matches!(self.stack[bp + REST], Value::Null);
         match kind {
             Walk::Map | Walk::ForEach => {
-                let Value::Int(left) = self.stack[bp + COUNT] else {
-                    return Ok(None);
-                };
-                if left <= 0 {
-                    return Ok(None);
+                match &mut self.stack[bp + COUNT] {
+                    Value::Int(left) if *left > 0 => *left -= 1,
+                    _ => return Ok(None),
                 }
-                let cursor = std::mem::take(&mut self.stack[bp + CURSOR]);
                 let (argc, next) = if single {
-                    let Value::Pair(pair) = &cursor else {
-                        return Ok(None);
+                    let (item, next) = match &self.stack[bp + CURSOR] {
+                        cursor @ Value::Pair(pair) => {
+                            args::check_live(cursor)?;
+                            (pair.car(), pair.cdr())
+                        }
+                        _ => return Ok(None),
                     };
-                    args::check_live(&cursor)?;
-                    self.stack.push(pair.car());
-                    (1, pair.cdr())
+                    self.stack.push(item);
+                    (1, next)
                 } else {
                     let mut tails = Vec::new();
-                    for list in elements(&cursor) {
+                    for list in elements(&self.stack[bp + CURSOR]) {
                         let Value::Pair(pair) = &list else {
                             return Ok(None);
                         };
@@ -304,7 +304,6 @@ impl Interp {
                     (tails.len(), Value::list(tails))
                 };
                 self.stack[bp + CURSOR] = next;
-                self.stack[bp + COUNT] = Value::Int(left - 1);
                 Ok(Some(argc))
             }
             Walk::VectorMap | Walk::VectorForEach | Walk::StringMap | Walk::StringForEach => {
@@ -338,7 +337,9 @@ impl Interp {
                     };
                     self.stack.push(item);
                 }
-                self.stack[bp + COUNT] = Value::Int(i as i64 + 1);
+                if let Value::Int(next) = &mut self.stack[bp + COUNT] {
+                    *next += 1;
+                }
                 Ok(Some(sequences.len()))
             }
         }
