@@ -180,18 +180,13 @@ impl Interp {
                 self.vm_frames
                     .push(caller, pc, regs.bp as u32, top, regs.span);
                 regs.bp = base;
-                regs.span = span;
             }
             None => {
                 self.move_frame(regs.bp, base, argc);
-                // A tail call inside the built-in library keeps the span of
-                // the program's call into it, where its errors are reported.
-                if !self.sources.is_library(regs.closure.lambda.span) {
-                    regs.span = span;
-                }
                 regs.closure = callee;
             }
         }
+        regs.span = span;
         regs.pc = 0;
         self.poll(span)?;
         let lambda = &regs.closure.lambda;
@@ -666,17 +661,9 @@ impl Interp {
                         }
                     }
                     Op::WalkStart(kind) | Op::WalkStep(kind) => {
-                        if matches!(op, Op::WalkStart(_)) {
-                            self.walk_start(kind, bp).map_err(|e| e.or_at(regs.span))?;
-                        } else {
-                            let value = std::mem::take(&mut acc);
-                            self.walk_collect(kind, bp, value)
-                                .map_err(|e| e.or_at(regs.span))?;
-                        }
-                        match self
-                            .walk_next(kind, bp, regs.span)
-                            .map_err(|e| e.or_at(regs.span))?
-                        {
+                        let start = matches!(op, Op::WalkStart(_));
+                        let value = std::mem::take(&mut acc);
+                        match self.walk(kind, start, bp, regs.span, value)? {
                             WalkFlow::Done(v) => {
                                 acc = v;
                                 break 'ops Flow::Return;

@@ -153,8 +153,29 @@ fn elements(list: &Value) -> Vec<Value> {
 }
 
 impl Interp {
+    /// `WalkStart` (`start`) or `WalkStep` with the value of the last call:
+    /// the walk's next call, or its value. Out of line, so the instruction
+    /// loop's other paths are compiled as if walks did not exist.
+    #[inline(never)]
+    pub(super) fn walk(
+        &mut self,
+        kind: Walk,
+        start: bool,
+        bp: usize,
+        span: Span,
+        value: Value,
+    ) -> Result<WalkFlow> {
+        let step = if start {
+            self.walk_start(kind, bp)
+        } else {
+            self.walk_collect(kind, bp, value)
+        };
+        step.and_then(|()| self.walk_next(kind, bp, span))
+            .map_err(|e| e.or_at(span))
+    }
+
     /// `WalkStart`: checks the walk's arguments and fills its state slots.
-    pub(super) fn walk_start(&mut self, kind: Walk, bp: usize) -> Result<()> {
+    fn walk_start(&mut self, kind: Walk, bp: usize) -> Result<()> {
         let who = who(kind);
         args::procedure(who, &self.stack[bp + F])?;
         let first = self.stack[bp + FIRST].clone();
@@ -214,7 +235,7 @@ impl Interp {
 
     /// `WalkStep`: takes `value`, the value of the last call.
     #[inline(always)]
-    pub(super) fn walk_collect(&mut self, kind: Walk, bp: usize, value: Value) -> Result<()> {
+    fn walk_collect(&mut self, kind: Walk, bp: usize, value: Value) -> Result<()> {
         match kind {
             Walk::ForEach | Walk::VectorForEach | Walk::StringForEach => Ok(()),
             Walk::StringMap if !matches!(value, Value::Char(_)) => Err(Error::wrong_type(
@@ -240,7 +261,7 @@ impl Interp {
     /// Makes the walk's next call, or ends it. A procedure that is not a
     /// closure (a builtin, a parameter...) is called here, in a loop, until
     /// a closure call is to be made or the walk is over.
-    pub(super) fn walk_next(&mut self, kind: Walk, bp: usize, span: Span) -> Result<WalkFlow> {
+    fn walk_next(&mut self, kind: Walk, bp: usize, span: Span) -> Result<WalkFlow> {
         loop {
             let base = self.stack.len();
             let argc = match self.walk_push_arguments(kind, bp)? {
