@@ -173,6 +173,25 @@ impl Value {
         )
     }
 
+    /// True for the values that hold no reference counted object, so
+    /// forgetting one is the same as dropping it.
+    #[inline(always)]
+    pub fn owns_nothing(&self) -> bool {
+        matches!(
+            self,
+            Value::Null
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Char(_)
+                | Value::Symbol(_)
+                | Value::Unspecified
+                | Value::Eof
+                | Value::Undefined
+                | Value::Primitive(_)
+        )
+    }
+
     /// True for procedures of any kind.
     pub fn is_procedure(&self) -> bool {
         matches!(
@@ -305,7 +324,7 @@ impl Pair {
     }
 
     /// The first field.
-    #[inline]
+    #[inline(always)]
     pub fn car(&self) -> Value {
         let v = self.car.take();
         let out = v.clone();
@@ -314,7 +333,7 @@ impl Pair {
     }
 
     /// The second field.
-    #[inline]
+    #[inline(always)]
     pub fn cdr(&self) -> Value {
         let v = self.cdr.take();
         let out = v.clone();
@@ -336,6 +355,11 @@ impl Pair {
             gc::note_mutation(Value::Pair(self.clone()));
         }
         self.cdr.set(value);
+    }
+
+    /// [`Pair::set_cdr_fresh`], returning the old cdr.
+    pub fn replace_cdr_fresh(&self, value: Value) -> Value {
+        self.cdr.replace(value)
     }
 
     /// Sets the cdr of a pair that is still being built and so cannot be part of

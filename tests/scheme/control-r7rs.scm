@@ -184,6 +184,13 @@ v ; => #(1 3 5 9)
     (set! results (cons r results))
     (if (= (length results) 1) (k 20))
     results)) ; => ((1 20 3) (1 2 3))
+;; Resumed twice from the last element: the results before it are shared
+;; with the continuation, and no earlier list changes.
+(let ((k #f) (results '()))
+  (let ((r (map (lambda (x) (call/cc (lambda (c) (if (= x 3) (set! k c)) x))) '(1 2 3))))
+    (set! results (cons r results))
+    (if (< (length results) 3) (k (* 10 (length results))))
+    results)) ; => ((1 2 20) (1 2 10) (1 2 3))
 ;; A generator that walks a list with for-each, suspended in the callback.
 (define (list-generator lst)
   (define return #f)

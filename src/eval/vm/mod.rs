@@ -29,6 +29,32 @@ use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 
+/// Shortens the value stack to `len`, as `Vec::truncate` does, dropping in
+/// place the values that own nothing (fixnums, booleans, characters...)
+/// instead of calling the drop glue for each: a frame's slots on return
+/// are mostly such.
+#[inline(always)]
+fn cut_stack(stack: &mut Vec<Value>, len: usize) {
+    while stack.len() > len {
+        match stack.pop() {
+            Some(v) if v.owns_nothing() => std::mem::forget(v),
+            other => drop(other),
+        }
+    }
+}
+
+/// Stores `value` in the accumulator, dropping the old value in place when
+/// it owns nothing (see [`cut_stack`]).
+#[inline(always)]
+fn put(acc: &mut Value, value: Value) {
+    let old = std::mem::replace(acc, value);
+    if old.owns_nothing() {
+        std::mem::forget(old);
+    } else {
+        drop(old);
+    }
+}
+
 /// A call of a closure that the machine makes itself.
 struct CallTo {
     callee: Rc<Closure>,
@@ -127,7 +153,7 @@ impl Interp {
                             .is_some_and(|(_, _, to)| *to == run.id) =>
                 {
                     if let Some((k, v, _)) = self.reentry.take() {
-                        acc = v;
+                        put(&mut acc, v);
                         self.vm_reinstate(&k, run, &mut regs);
                     }
                 }
@@ -234,14 +260,14 @@ impl Interp {
     /// when there is none in this run (the value leaves the machine).
     #[inline(always)]
     fn vm_return(&mut self, regs: &mut Regs, floor: usize) -> bool {
-        self.stack.truncate(regs.bp);
+        cut_stack(&mut self.stack, regs.bp);
         if self.vm_frames.len() == floor {
             return false;
         }
         let Some(frame) = self.vm_frames.pop() else {
             return false;
         };
-        self.stack.truncate(frame.top as usize);
+        cut_stack(&mut self.stack, frame.top as usize);
         self.depth -= 1;
         regs.closure = frame.closure;
         regs.pc = frame.pc as usize;
@@ -276,10 +302,10 @@ impl Interp {
                 let op = code.ops[pc].get();
                 pc += 1;
                 match op {
-                    Op::Const(k) => acc = code.consts[k as usize].clone(),
-                    Op::Local(slot) => acc = self.stack[bp + slot as usize].clone(),
+                    Op::Const(k) => put(&mut acc, code.consts[k as usize].clone()),
+                    Op::Local(slot) => put(&mut acc, self.stack[bp + slot as usize].clone()),
                     Op::LocalChecked(slot, n) => {
-                        acc = self.stack[bp + slot as usize].clone();
+                        put(&mut acc, self.stack[bp + slot as usize].clone());
                         if matches!(acc, Value::Undefined) {
                             let (name, span) = code.names[n as usize];
                             return Err(used_before_definition(name, span));
@@ -295,7 +321,7 @@ impl Interp {
                             return Err(used_before_definition(name, span));
                         }
                     }
-                    Op::Captured(i) => acc = regs.closure.captured[i as usize].clone(),
+                    Op::Captured(i) => put(&mut acc, regs.closure.captured[i as usize].clone()),
                     Op::CapturedBox(i, n) => {
                         acc = match &regs.closure.captured[i as usize] {
                             Value::Boxed(b) => b.get(),
@@ -306,10 +332,10 @@ impl Interp {
                             return Err(used_before_definition(name, span));
                         }
                     }
-                    Op::SelfRef => acc = Value::Closure(regs.closure.clone()),
+                    Op::SelfRef => put(&mut acc, Value::Closure(regs.closure.clone())),
                     Op::Global(g) => {
                         let (cell, span) = &code.globals[g as usize];
-                        acc = cell.get();
+                        put(&mut acc, cell.get());
                         if matches!(acc, Value::Undefined) {
                             return Err(self.unbound(cell.name, *span));
                         }
@@ -332,7 +358,7 @@ impl Interp {
                         }
                     }
                     Op::Push => self.stack.push(std::mem::take(&mut acc)),
-                    Op::Unspecified => acc = Value::Unspecified,
+                    Op::Unspecified => put(&mut acc, Value::Unspecified),
                     Op::SetLocal(slot) => {
                         self.stack[bp + slot as usize] =
                             std::mem::replace(&mut acc, Value::Unspecified);
@@ -371,7 +397,7 @@ impl Interp {
                                 Value::Undefined
                             };
                         }
-                        acc = Value::Unspecified;
+                        put(&mut acc, Value::Unspecified);
                     }
                     Op::JumpIfFalse(t) => {
                         if !acc.is_true() {
@@ -389,7 +415,9 @@ impl Interp {
                         }
                     }
                     Op::Jump(t) => pc = t as usize,
-                    Op::MakeClosure(l) => acc = self.vm_make_closure(code, l, bp, &regs.closure),
+                    Op::MakeClosure(l) => {
+                        put(&mut acc, self.vm_make_closure(code, l, bp, &regs.closure))
+                    }
                     Op::JumpUnless1(site, x, target) => {
                         let p = &code.primops[site as usize];
                         let v = operand(&self.stack, code, &regs.closure.captured, bp, x);
@@ -407,7 +435,10 @@ impl Interp {
                         }
                     }
                     Op::Prim1Operand(site, x) => {
-                        acc = self.prim1_operand(code, &regs.closure.captured, bp, site, x)?;
+                        put(
+                            &mut acc,
+                            self.prim1_operand(code, &regs.closure.captured, bp, site, x)?,
+                        );
                     }
                     Op::PushPrim1Operand(site, x) => {
                         let v = self.prim1_operand(code, &regs.closure.captured, bp, site, x)?;
@@ -418,18 +449,21 @@ impl Interp {
                         let cell = &p.cell;
                         if cell.holds(p.primitive) {
                             if let Some(v) = unary_op(p.op, &acc) {
-                                acc = v;
+                                put(&mut acc, v);
                                 continue;
                             }
                             self.call_span = p.span;
                             let a = std::mem::take(&mut acc);
-                            acc = (p.primitive.func)(self, &[a]).map_err(|e| e.or_at(p.span))?;
+                            put(
+                                &mut acc,
+                                (p.primitive.func)(self, &[a]).map_err(|e| e.or_at(p.span))?,
+                            );
                             continue;
                         }
                         let base = self.stack.len();
                         self.stack.push(std::mem::take(&mut acc));
                         match self.vm_call_value(cell.get(), base, 1, p.span, Some((pc, base)))? {
-                            Ok(v) => acc = v,
+                            Ok(v) => put(&mut acc, v),
                             Err(next) => break 'ops Flow::Call(next),
                         }
                     }
@@ -440,27 +474,30 @@ impl Interp {
                             let a = self.stack.pop().unwrap_or_default();
                             if let (Value::Int(x), Value::Int(y)) = (&a, &acc) {
                                 if let Some(v) = fixnum_op(p.op, *x, *y) {
-                                    acc = v;
+                                    put(&mut acc, v);
                                     continue;
                                 }
                             }
                             if let Some(v) = binary_op(p.op, &a, &acc) {
-                                acc = v;
+                                put(&mut acc, v);
                                 continue;
                             }
                             let b = std::mem::take(&mut acc);
                             if p.op == FastOp::Cons {
-                                acc = Value::cons(a, b);
+                                put(&mut acc, Value::cons(a, b));
                                 continue;
                             }
                             self.call_span = p.span;
-                            acc = (p.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(p.span))?;
+                            put(
+                                &mut acc,
+                                (p.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(p.span))?,
+                            );
                             continue;
                         }
                         let base = self.stack.len() - 1;
                         self.stack.push(std::mem::take(&mut acc));
                         match self.vm_call_value(cell.get(), base, 2, p.span, Some((pc, base)))? {
-                            Ok(v) => acc = v,
+                            Ok(v) => put(&mut acc, v),
                             Err(next) => break 'ops Flow::Call(next),
                         }
                     }
@@ -490,7 +527,7 @@ impl Interp {
                         )? {
                             Ok(v) => {
                                 self.stack.truncate(base - 1);
-                                acc = v;
+                                put(&mut acc, v);
                                 if tail {
                                     break 'ops Flow::Return;
                                 }
@@ -547,7 +584,10 @@ impl Interp {
                             {
                                 check_primitive_arity(p, argc, s.span)?;
                                 self.call_span = s.span;
-                                acc = self.call_primitive(p, base).map_err(|e| e.or_at(s.span))?;
+                                put(
+                                    &mut acc,
+                                    self.call_primitive(p, base).map_err(|e| e.or_at(s.span))?,
+                                );
                             }
                             Value::Undefined => {
                                 self.stack.truncate(base);
@@ -560,7 +600,7 @@ impl Interp {
                                 s.span,
                                 (!tail).then_some((pc, base)),
                             )? {
-                                Ok(v) => acc = v,
+                                Ok(v) => put(&mut acc, v),
                                 Err(next) => break 'ops Flow::Call(next),
                             },
                         }
@@ -619,7 +659,7 @@ impl Interp {
                                 });
                             }
                             f => match self.vm_call_value(f, base, argc, s.span, resume)? {
-                                Ok(v) => acc = v,
+                                Ok(v) => put(&mut acc, v),
                                 Err(next) => break 'ops Flow::Call(next),
                             },
                         }
@@ -665,7 +705,7 @@ impl Interp {
                         let value = std::mem::take(&mut acc);
                         match self.walk(kind, start, bp, regs.span, value)? {
                             WalkFlow::Done(v) => {
-                                acc = v;
+                                put(&mut acc, v);
                                 break 'ops Flow::Return;
                             }
                             WalkFlow::Call(call) => break 'ops Flow::Call(call),
@@ -729,7 +769,7 @@ impl Interp {
                     let tail = call.resume.is_none();
                     regs.pc = pc;
                     if let Some(v) = self.vm_enter(regs, call)? {
-                        acc = v;
+                        put(&mut acc, v);
                         if tail && !self.vm_return(regs, floor) {
                             return Ok(acc);
                         }

@@ -8,8 +8,9 @@
 //! the walk's place lives in its frame's slots, on the machine's stacks, and
 //! a continuation captured in a callback can be resumed after the walk has
 //! returned (R7RS 6.10): it puts back the slots as they were at the capture.
-//! Results are kept in a vector copied on write once a continuation shares
-//! it, so a resumed walk never changes a result already returned.
+//! Results are consed onto a list, and the walk's value is that list
+//! reversed, relinking only pairs that nothing else holds, so a resumed walk
+//! never changes a result already returned.
 //!
 //! A walk costs one machine call per element and no instruction dispatch of
 //! its own beyond one op, which is cheaper than the same loop in Scheme.
@@ -24,7 +25,7 @@ use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
-use crate::value::{Closure, SString, Value, Vector};
+use crate::value::{Closure, SString, Value};
 
 /// The walks, with the text of their documentation.
 const WALKS: &[(Walk, &str, &str)] = &[
@@ -74,8 +75,7 @@ const CURSOR: usize = 3;
 const COUNT: usize = 4;
 /// Index walks: the length of the shortest sequence.
 const LENGTH: usize = 5;
-/// The results so far (`map`, `vector-map`, `string-map`), in a vector
-/// that is copied before a push when a continuation shares it.
+/// The results so far (`map`, `vector-map`, `string-map`), last first.
 const RESULTS: usize = 6;
 const FRAME_SIZE: usize = 7;
 
@@ -139,6 +139,30 @@ fn who(kind: Walk) -> &'static str {
         .iter()
         .find(|(k, _, _)| *k == kind)
         .map_or("map", |(_, name, _)| name)
+}
+
+/// The reverse of a walk's results (a list, last result first). Its pairs
+/// are relinked where nothing else holds them, so a `map` allocates one pair
+/// per element in all. A continuation captured during the walk may hold a
+/// tail of the list: from the first pair held elsewhere on, the rest is
+/// copied, so a result already returned never changes.
+fn reversed(results: Value) -> Value {
+    let mut out = Value::Null;
+    let mut cur = results;
+    while let Value::Pair(pair) = cur {
+        if Rc::strong_count(&pair) > 1 {
+            let mut rest = Value::Pair(pair);
+            while let Value::Pair(p) = &rest {
+                out = Value::cons(p.car(), out);
+                let next = p.cdr();
+                rest = next;
+            }
+            return out;
+        }
+        cur = pair.replace_cdr_fresh(out);
+        out = Value::Pair(pair);
+    }
+    out
 }
 
 /// The elements of a Scheme list (the rest argument of a walk).
@@ -224,12 +248,6 @@ impl Interp {
         self.stack[bp + COUNT] = Value::Int(count as i64);
         self.stack[bp + LENGTH] = Value::Int(length as i64);
         self.stack[bp + RESULTS] = Value::Null;
-        if matches!(kind, Walk::Map | Walk::VectorMap | Walk::StringMap) {
-            let mut results = Vec::new();
-            // Checked against the memory limit above.
-            results.reserve_exact(count.max(length).min(1 << 16));
-            self.stack[bp + RESULTS] = Value::vector(results);
-        }
         Ok(())
     }
 
@@ -244,15 +262,8 @@ impl Interp {
                 &value,
             )),
             _ => {
-                if let Value::Vector(results) = &mut self.stack[bp + RESULTS] {
-                    // Copy on write: a continuation captured in the walk
-                    // holds the results as they were.
-                    if Rc::strong_count(results) > 1 {
-                        let copy = results.items.borrow().clone();
-                        *results = Rc::new(Vector::new(copy));
-                    }
-                    results.items.borrow_mut().push(value);
-                }
+                let results = std::mem::take(&mut self.stack[bp + RESULTS]);
+                self.stack[bp + RESULTS] = Value::cons(value, results);
                 Ok(())
             }
         }
@@ -368,13 +379,12 @@ impl Interp {
 
     /// The walk's value, from its results.
     fn walk_finish(&mut self, kind: Walk, bp: usize) -> Result<Value> {
-        let items = match std::mem::take(&mut self.stack[bp + RESULTS]) {
-            Value::Vector(results) => match Rc::try_unwrap(results) {
-                Ok(mut results) => std::mem::take(results.items.get_mut()),
-                Err(shared) => shared.items.borrow().clone(),
-            },
-            _ => Vec::new(),
-        };
+        let results = std::mem::take(&mut self.stack[bp + RESULTS]);
+        if kind == Walk::Map {
+            return Ok(reversed(results));
+        }
+        let mut items = elements(&results);
+        items.reverse();
         Ok(match kind {
             Walk::Map => Value::list(items),
             Walk::VectorMap => Value::vector(items),
