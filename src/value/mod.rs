@@ -328,7 +328,9 @@ impl Pair {
     pub fn car(&self) -> Value {
         let v = self.car.take();
         let out = v.clone();
-        self.car.set(v);
+        // What comes back is the `Null` that `take` left: it owns nothing,
+        // so it is forgotten rather than passed to the drop glue.
+        std::mem::forget(self.car.replace(v));
         out
     }
 
@@ -337,7 +339,8 @@ impl Pair {
     pub fn cdr(&self) -> Value {
         let v = self.cdr.take();
         let out = v.clone();
-        self.cdr.set(v);
+        // As in `car`.
+        std::mem::forget(self.cdr.replace(v));
         out
     }
 
@@ -610,11 +613,12 @@ impl VarBox {
     }
 
     /// The current value.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self) -> Value {
         let v = self.value.take();
         let out = v.clone();
-        self.value.set(v);
+        // As in `Pair::car`.
+        std::mem::forget(self.value.replace(v));
         out
     }
 
