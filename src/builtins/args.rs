@@ -253,18 +253,17 @@ impl CdrCycle {
     }
 }
 
-/// The length of a proper list, checking each pair for a dead owner as
-/// [`list`] does, without copying the elements.
-pub fn list_length(who: &str, value: &Value) -> Result<usize> {
-    let mut n = 0;
+/// Visits each pair of a proper list in order, checking it for a dead
+/// owner first; dotted and cyclic lists are refused.
+fn walk_proper(who: &str, value: &Value, mut visit: impl FnMut(&Pair)) -> Result<()> {
     let mut cur = value.clone();
     let mut cycle = CdrCycle::new(value);
     loop {
         match cur {
-            Value::Null => return Ok(n),
+            Value::Null => return Ok(()),
             Value::Pair(ref p) => {
                 check_live(&cur)?;
-                n += 1;
+                visit(p);
                 let next = p.cdr();
                 cur = next;
             }
@@ -280,29 +279,18 @@ pub fn list_length(who: &str, value: &Value) -> Result<usize> {
     }
 }
 
+/// The length of a proper list, checked as [`list`] checks it, without
+/// copying the elements.
+pub fn list_length(who: &str, value: &Value) -> Result<usize> {
+    let mut n = 0;
+    walk_proper(who, value, |_| n += 1)?;
+    Ok(n)
+}
+
 /// A proper list, as a vector of its elements. Every pair is checked for a
 /// dead owner; dotted and cyclic lists are refused.
 pub fn list(who: &str, value: &Value) -> Result<Vec<Value>> {
     let mut out = Vec::new();
-    let mut cur = value.clone();
-    let mut cycle = CdrCycle::new(value);
-    loop {
-        match cur {
-            Value::Null => return Ok(out),
-            Value::Pair(ref p) => {
-                check_live(&cur)?;
-                out.push(p.car());
-                let next = p.cdr();
-                cur = next;
-            }
-            _ => return Err(Error::wrong_type(who, "a proper list", value)),
-        }
-        if cycle.cycled(&cur) {
-            return Err(Error::wrong_type(
-                who,
-                "a proper list (this one is cyclic)",
-                value,
-            ));
-        }
-    }
+    walk_proper(who, value, |p| out.push(p.car()))?;
+    Ok(out)
 }

@@ -191,8 +191,9 @@ v ; => #(1 3 5 9)
     (set! results (cons r results))
     (if (< (length results) 3) (k (* 10 (length results))))
     results)) ; => ((1 2 20) (1 2 10) (1 2 3))
-;; A generator that walks a list with for-each, suspended in the callback.
-(define (list-generator lst)
+;; Generators over for-each and vector-for-each, suspended in the callback:
+;; each call resumes the walk where the last one left it.
+(define (walk-generator walk sequence)
   (define return #f)
   (define resume #f)
   (lambda ()
@@ -202,23 +203,11 @@ v ; => #(1 3 5 9)
        (if resume
            (resume #f)
            (begin
-             (for-each (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) lst)
+             (walk (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) sequence)
              (return 'done)))))))
-(define next-item (list-generator '(a b c)))
+(define next-item (walk-generator for-each '(a b c)))
 (let* ((a (next-item)) (b (next-item)) (c (next-item)) (d (next-item))) (list a b c d)) ; => (a b c done)
-(define (vector-generator v)
-  (define return #f)
-  (define resume #f)
-  (lambda ()
-    (call/cc
-     (lambda (r)
-       (set! return r)
-       (if resume
-           (resume #f)
-           (begin
-             (vector-for-each (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) v)
-             (return 'done)))))))
-(define next-element (vector-generator #(1 2)))
+(define next-element (walk-generator vector-for-each #(1 2)))
 (let* ((a (next-element)) (b (next-element)) (c (next-element))) (list a b c)) ; => (1 2 done)
 (let ((k #f) (results '()))
   (let ((s (string-map (lambda (c) (call/cc (lambda (r) (if (char=? c #\b) (set! k r)) c))) "abc")))

@@ -165,6 +165,17 @@ fn reversed(results: Value) -> Value {
     out
 }
 
+/// The length of the shortest of `sequences`, each checked to be alive and
+/// measured by `length` (which refuses the wrong kind of sequence).
+fn shortest(sequences: &[Value], length: impl Fn(&Value) -> Result<usize>) -> Result<usize> {
+    let mut n = usize::MAX;
+    for sequence in sequences {
+        args::check_live(sequence)?;
+        n = n.min(length(sequence)?);
+    }
+    Ok(n)
+}
+
 /// The elements of a Scheme list (the rest argument of a walk).
 fn elements(list: &Value) -> Vec<Value> {
     let mut out = Vec::new();
@@ -220,24 +231,20 @@ impl Interp {
                     (Value::list(lists), n, 0)
                 }
             }
-            Walk::VectorMap | Walk::VectorForEach => {
-                let vectors = sequences();
-                let mut n = usize::MAX;
-                for v in &vectors {
-                    args::check_live(v)?;
-                    n = n.min(args::vector(who, v)?.items.borrow().len());
-                }
-                let cursor = if single { first } else { Value::list(vectors) };
-                (cursor, 0, n)
-            }
-            Walk::StringMap | Walk::StringForEach => {
-                let strings = sequences();
-                let mut n = usize::MAX;
-                for s in &strings {
-                    args::check_live(s)?;
-                    n = n.min(args::string(who, s)?.chars.borrow().len());
-                }
-                let cursor = if single { first } else { Value::list(strings) };
+            Walk::VectorMap | Walk::VectorForEach | Walk::StringMap | Walk::StringForEach => {
+                let vectors = matches!(kind, Walk::VectorMap | Walk::VectorForEach);
+                let n = shortest(&sequences(), |v| {
+                    Ok(if vectors {
+                        args::vector(who, v)?.items.borrow().len()
+                    } else {
+                        args::string(who, v)?.chars.borrow().len()
+                    })
+                })?;
+                let cursor = if single {
+                    first
+                } else {
+                    Value::list(sequences())
+                };
                 (cursor, 0, n)
             }
         };
