@@ -13,3 +13,17 @@
     (%wind-leave)
     (after)
     result))
+
+;; (parameterize ((param value) ...) body ...) calls this with the
+;; parameters, their new values and the body as a thunk. The values are
+;; converted first, so a failing converter changes nothing. Then `bound`
+;; and the parameters trade values on every entry into the body and every
+;; exit from it, re-entry by a continuation included, so the body always
+;; sees this parameterize's values and the code around it its own
+;; (R7RS 4.2.6).
+(define (%parameterize params values body)
+  (let ((bound (%parameter-convert params values)))
+    (dynamic-wind
+     (lambda () (set! bound (%parameter-swap! params bound)))
+     body
+     (lambda () (set! bound (%parameter-swap! params bound))))))

@@ -136,11 +136,18 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(make-parameter value [converter]): a parameter object for parameterize"
     ),
     prim!(
-        "%parameterize",
-        3,
-        3,
-        parameterize,
-        "binds parameters for the extent of a thunk"
+        "%parameter-convert",
+        2,
+        2,
+        parameter_convert,
+        "(%parameter-convert params values): the values as parameterize binds them"
+    ),
+    prim!(
+        "%parameter-swap!",
+        2,
+        2,
+        parameter_swap,
+        "(%parameter-swap! params values): binds the parameters, returning their old values"
     ),
     prim!(
         "%case-lambda",
@@ -534,12 +541,12 @@ fn swap_parameter(interp: &mut Interp, parameter: &Value, value: Value) -> Resul
     }
 }
 
-/// The body is not called in tail position: the parameters are restored when
-/// it returns (R7RS 3.5 does not list `parameterize` as a tail context).
-fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+/// `(%parameter-convert params values)`: each value passed through its
+/// parameter's converter, all before any parameter changes, so a failing
+/// converter changes nothing (`parameterize`, in `stdlib/control.scm`).
+fn parameter_convert(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let parameters = args::list("parameterize", &values[0])?;
     let new_values = args::list("parameterize", &values[1])?;
-    // Convert every value first, so a failing converter changes nothing.
     let mut converted = Vec::with_capacity(new_values.len());
     for (p, v) in parameters.iter().zip(&new_values) {
         let value = match p {
@@ -561,8 +568,17 @@ fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         };
         converted.push(value);
     }
+    Ok(Value::list(converted))
+}
+
+/// `(%parameter-swap! params values)`: binds each parameter to its value
+/// and returns the values they had, all or none (a port parameter given
+/// something other than a port puts the earlier ones back).
+fn parameter_swap(interp: &mut Interp, values: &[Value]) -> Result<Value> {
+    let parameters = args::list("parameterize", &values[0])?;
+    let new_values = args::list("parameterize", &values[1])?;
     let mut saved = Vec::with_capacity(parameters.len());
-    for (p, v) in parameters.iter().zip(converted) {
+    for (p, v) in parameters.iter().zip(new_values) {
         match swap_parameter(interp, p, v) {
             Ok(old) => saved.push(old),
             Err(e) => {
@@ -573,11 +589,7 @@ fn parameterize(interp: &mut Interp, values: &[Value]) -> Result<Value> {
             }
         }
     }
-    let result = interp.apply(&values[2], &[]);
-    for (p, old) in parameters.iter().zip(saved).rev() {
-        swap_parameter(interp, p, old)?;
-    }
-    result
+    Ok(Value::list(saved))
 }
 
 fn case_lambda(_: &mut Interp, values: &[Value]) -> Result<Value> {

@@ -219,6 +219,20 @@ v ; => #(1 3 5 9)
 (define callback-k #f)
 (for-each (lambda (x) (display x) (if (= x 2) (call/cc (lambda (c) (set! callback-k c))))) '(1 2 3 4)) ; out: 1234
 (callback-k #f) ; out: 34
+;; A parameterize body re-entered by a continuation sees its parameter's
+;; value again; outside, the parameter keeps its own.
+(define pz (make-parameter 1))
+(define pz-k #f)
+(define pz-seen '())
+(parameterize ((pz 5)) (call/cc (lambda (c) (set! pz-k c))) (set! pz-seen (cons (pz) pz-seen)))
+(pz) ; => 1
+(if (< (length pz-seen) 2) (pz-k #f))
+pz-seen ; => (5 5)
+(pz) ; => 1
+(define pz-sums '())
+(set! pz-sums (cons (parameterize ((pz 2)) (+ (pz) (call/cc (lambda (c) (set! pz-k c) 0)))) pz-sums))
+(if (< (length pz-sums) 2) (pz-k 10))
+pz-sums ; => (12 2)
 ;; The other builtins that call back (fold, sort, filter, hash-table-walk...)
 ;; are Rust loops: their callbacks' continuations can be re-entered only while
 ;; the builtin runs; later, calling one is a clear error.

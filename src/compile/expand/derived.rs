@@ -509,7 +509,13 @@ impl Expander<'_> {
         let params = call_builtin("list", params, span)?;
         let values = call_builtin("list", values, span)?;
         let body = self.expand_lambda_parts(&Params::default(), &items[2..], None, None, span)?;
-        call_builtin("%parameterize", vec![params, values, body], span)
+        // The procedure is Scheme (`stdlib/control.scm`), so the body runs
+        // on the machine and a continuation captured in it stays re-entrant.
+        let procedure = self.expand(&builtin_sym("%parameterize", span))?;
+        Ok(Core::new(
+            CoreKind::Call(Box::new(procedure), vec![params, values, body]),
+            span,
+        ))
     }
 
     /// `(assert expr)`: an error naming the expression when it is false.
