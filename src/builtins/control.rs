@@ -5,6 +5,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use smallvec::SmallVec;
+
 use super::{args, Primitive};
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
@@ -541,23 +543,44 @@ fn swap_parameter(interp: &mut Interp, parameter: &Value, value: Value) -> Resul
     }
 }
 
+/// The pairs of parameters and values that `parameterize` passes, in
+/// order. Both lists come from its expansion, so they are proper and of one
+/// length; walking them in place costs no vector per call.
+fn bindings(params: &Value, values: &Value) -> impl Iterator<Item = (Value, Value)> {
+    let mut cursor = (params.clone(), values.clone());
+    std::iter::from_fn(move || {
+        let (Value::Pair(p), Value::Pair(v)) = &cursor else {
+            return None;
+        };
+        let item = (p.car(), v.car());
+        cursor = (p.cdr(), v.cdr());
+        Some(item)
+    })
+}
+
+/// A list of `items`, in order.
+fn list_of(items: SmallVec<[Value; 4]>) -> Value {
+    items
+        .into_iter()
+        .rev()
+        .fold(Value::Null, |list, item| Value::cons(item, list))
+}
+
 /// `(%parameter-convert params values)`: each value passed through its
 /// parameter's converter, all before any parameter changes, so a failing
 /// converter changes nothing (`parameterize`, in `stdlib/control.scm`).
 fn parameter_convert(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let parameters = args::list("parameterize", &values[0])?;
-    let new_values = args::list("parameterize", &values[1])?;
-    let mut converted = Vec::with_capacity(new_values.len());
-    for (p, v) in parameters.iter().zip(&new_values) {
-        let value = match p {
+    let mut converted = SmallVec::new();
+    for (p, v) in bindings(&values[0], &values[1]) {
+        let value = match &p {
             Value::Special(special) => match &**special {
                 SpecialProc::Parameter {
                     converter: Some(c), ..
-                } => interp.apply(c, std::slice::from_ref(v))?,
-                SpecialProc::Parameter { .. } => v.clone(),
-                _ => return Err(Error::wrong_type("parameterize", "a parameter object", p)),
+                } => interp.apply(c, std::slice::from_ref(&v))?,
+                SpecialProc::Parameter { .. } => v,
+                _ => return Err(Error::wrong_type("parameterize", "a parameter object", &p)),
             },
-            other if port_parameter(other).is_some() => v.clone(),
+            other if port_parameter(other).is_some() => v,
             other => {
                 return Err(Error::wrong_type(
                     "parameterize",
@@ -568,28 +591,30 @@ fn parameter_convert(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         };
         converted.push(value);
     }
-    Ok(Value::list(converted))
+    Ok(list_of(converted))
 }
 
 /// `(%parameter-swap! params values)`: binds each parameter to its value
 /// and returns the values they had, all or none (a port parameter given
 /// something other than a port puts the earlier ones back).
 fn parameter_swap(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let parameters = args::list("parameterize", &values[0])?;
-    let new_values = args::list("parameterize", &values[1])?;
-    let mut saved = Vec::with_capacity(parameters.len());
-    for (p, v) in parameters.iter().zip(new_values) {
-        match swap_parameter(interp, p, v) {
-            Ok(old) => saved.push(old),
+    let mut swapped: SmallVec<[Value; 4]> = SmallVec::new();
+    let mut saved = SmallVec::new();
+    for (p, v) in bindings(&values[0], &values[1]) {
+        match swap_parameter(interp, &p, v) {
+            Ok(old) => {
+                swapped.push(p);
+                saved.push(old);
+            }
             Err(e) => {
-                for (p, old) in parameters.iter().zip(saved).rev() {
+                for (p, old) in swapped.iter().zip(saved).rev() {
                     swap_parameter(interp, p, old)?;
                 }
                 return Err(e);
             }
         }
     }
-    Ok(Value::list(saved))
+    Ok(list_of(saved))
 }
 
 fn case_lambda(_: &mut Interp, values: &[Value]) -> Result<Value> {
