@@ -36,9 +36,8 @@ use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 #[inline(always)]
 fn cut_stack(stack: &mut Vec<Value>, len: usize) {
     while stack.len() > len {
-        match stack.pop() {
-            Some(v) if v.owns_nothing() => std::mem::forget(v),
-            other => drop(other),
+        if let Some(v) = stack.pop() {
+            release(v);
         }
     }
 }
@@ -47,11 +46,17 @@ fn cut_stack(stack: &mut Vec<Value>, len: usize) {
 /// it owns nothing (see [`cut_stack`]).
 #[inline(always)]
 fn put(acc: &mut Value, value: Value) {
-    let old = std::mem::replace(acc, value);
-    if old.owns_nothing() {
-        std::mem::forget(old);
+    release(std::mem::replace(acc, value));
+}
+
+/// Drops `v`, in place when it owns nothing: forgetting such a value is
+/// dropping it, without the call to the drop glue.
+#[inline(always)]
+fn release(v: Value) {
+    if v.owns_nothing() {
+        std::mem::forget(v);
     } else {
-        drop(old);
+        drop(v);
     }
 }
 

@@ -216,36 +216,36 @@ impl Interp {
         let first = self.stack[bp + FIRST].clone();
         let rest = self.stack[bp + REST].clone();
         let single = matches!(rest, Value::Null);
-        let sequences = || {
-            let mut all = vec![first.clone()];
-            all.extend(elements(&rest));
-            all
+        let several;
+        let sequences: &[Value] = if single {
+            std::slice::from_ref(&first)
+        } else {
+            several = [vec![first.clone()], elements(&rest)].concat();
+            &several
         };
-        let (cursor, count, length) = match kind {
+        // One sequence is walked as itself; several as the list of them,
+        // which is the first consed onto the rest argument.
+        let cursor = if single {
+            first.clone()
+        } else {
+            Value::cons(first.clone(), rest)
+        };
+        let (count, length) = match kind {
+            Walk::Map | Walk::ForEach if single => (args::list_length(who, &first)?, 0),
             Walk::Map | Walk::ForEach => {
-                if single {
-                    (first.clone(), args::list_length(who, &first)?, 0)
-                } else {
-                    let lists = sequences();
-                    let n = crate::builtins::list_columns::columns(who, &lists)?.1;
-                    (Value::list(lists), n, 0)
-                }
+                let n = crate::builtins::list_columns::columns(who, sequences)?.1;
+                (n, 0)
             }
             Walk::VectorMap | Walk::VectorForEach | Walk::StringMap | Walk::StringForEach => {
                 let vectors = matches!(kind, Walk::VectorMap | Walk::VectorForEach);
-                let n = shortest(&sequences(), |v| {
+                let n = shortest(sequences, |v| {
                     Ok(if vectors {
                         args::vector(who, v)?.items.borrow().len()
                     } else {
                         args::string(who, v)?.chars.borrow().len()
                     })
                 })?;
-                let cursor = if single {
-                    first
-                } else {
-                    Value::list(sequences())
-                };
-                (cursor, 0, n)
+                (0, n)
             }
         };
         if matches!(kind, Walk::Map | Walk::VectorMap | Walk::StringMap) {
