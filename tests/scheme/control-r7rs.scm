@@ -254,3 +254,44 @@ map-results ; => ((10 1 30) (10 20 30))
     (set! i (+ i 1))
     (if (< i n) (k #f) i)))
 (reenter-many 1000000) ; => 1000000
+;; Continuations share the frames they have in common: a capture copies only
+;; what was pushed since the last one, and a re-entry only what the live
+;; stack does not hold. call/cc for early exit, 100,000 times in a loop
+;; running 10,000 frames deep, copies those frames once.
+(define (down n thunk) (if (= n 0) (thunk) (+ n (down (- n 1) thunk))))
+(define (escapes i acc)
+  (if (= i 0) acc (escapes (- i 1) (+ acc (call/cc (lambda (k) (k 1)))))))
+(- (down 10000 (lambda () (escapes 100000 0))) 50005000) ; => 100000
+;; Re-entered after the frames below the capture were popped and others
+;; pushed in their place.
+(define (mixed-depths)
+  (let ((k #f) (log '()))
+    (let ((v (down 100 (lambda () (call/cc (lambda (c) (set! k c) 0))))))
+      (set! log (cons v log))
+      (down 30 (lambda () 0))
+      (if (< (length log) 3) (k (length log)) (reverse log)))))
+(mixed-depths) ; => (5050 5051 5052)
+;; Re-entered from deeper in the same stack, which still holds its frames.
+(define (k-from-deeper)
+  (let* ((count 0)
+         (sum (down 40 (lambda ()
+                         (let ((v (call/cc (lambda (c) c))))
+                           (set! count (+ count 1))
+                           (if (procedure? v) (down 10 (lambda () (v 7))) v))))))
+    (list sum count)))
+(k-from-deeper) ; => (827 2)
+;; A generator over a non-tail walk of 3,000 elements, resumed from a loop
+;; 1,000 frames deep: each resumption switches between the two stacks.
+(define (make-walker lst)
+  (define return #f)
+  (define resume #f)
+  (define (walk l)
+    (if (pair? l)
+        (begin (call/cc (lambda (k) (set! resume k) (return (car l)))) (walk (cdr l)) 0)
+        0))
+  (lambda ()
+    (call/cc (lambda (r)
+               (set! return r)
+               (if resume (resume #f) (begin (walk lst) (return 'done)))))))
+(define next-number (make-walker (iota 3000 1)))
+(down 1000 (lambda () (let loop ((s 0)) (let ((x (next-number))) (if (eq? x 'done) s (loop (+ s x))))))) ; => 5002000

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::{Regs, Run, VmGuard};
 use crate::diagnostics::{Error, ErrorKind, SourceMap};
-use crate::eval::frames::VmFrame;
+use crate::eval::frames::SegmentRef;
 use crate::eval::wind::{same, Winders};
 use crate::interp::Interp;
 use crate::syntax::Span;
@@ -22,9 +22,12 @@ pub(crate) struct Captured {
     outermost: bool,
     /// Where that run's stack started.
     base: usize,
-    frames: Vec<VmFrame>,
-    /// The run's value stack from its base up to the resume point.
-    stack: Vec<Value>,
+    /// The run's frames, and its value stack from its base up to the
+    /// resumed activation's frame.
+    chain: Option<SegmentRef>,
+    /// The resumed activation's slots and temporaries, up to the resume
+    /// point.
+    top: Vec<Value>,
     guards: Vec<VmGuard>,
     handlers: Vec<Value>,
     winders: Winders,
@@ -40,12 +43,14 @@ impl Interp {
     /// value at `stack[top]`, resuming at `pc` of the running activation.
     #[cold]
     pub(super) fn vm_capture(&mut self, regs: &Regs, run: Run, pc: usize, top: usize) -> Value {
+        let frames = (run.frames, self.vm_frames.len());
+        let chain = (self.vm_frames).capture(run.id, frames, &self.stack, (run.stack, regs.bp));
         let captured = Captured {
             run: run.id,
             outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
-            frames: self.vm_frames.copy_range(run.frames, self.vm_frames.len()),
-            stack: self.stack[run.stack..top].to_vec(),
+            chain,
+            top: self.stack[regs.bp..top].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
             winders: self.winders.clone(),
@@ -66,18 +71,21 @@ impl Interp {
         let Some(frame) = self.vm_frames.last() else {
             return Value::Unspecified;
         };
+        let (bp, top) = (frame.bp as usize, frame.top as usize);
+        let frames = (run.frames, caller);
+        let chain = (self.vm_frames).capture(run.id, frames, &self.stack, (run.stack, bp));
         let captured = Captured {
             run: run.id,
             outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
-            frames: self.vm_frames.copy_range(run.frames, caller),
-            stack: self.stack[run.stack..frame.top as usize].to_vec(),
+            chain,
+            top: self.stack[bp..top].to_vec(),
             guards: self.vm_guards[run.guards..].to_vec(),
             handlers: self.handlers.clone(),
             winders: self.winders.clone(),
             depth: self.depth - 1,
             closure: frame.closure,
-            bp: frame.bp as usize,
+            bp,
             pc: frame.pc as usize,
             span: frame.span,
         };
@@ -94,15 +102,21 @@ impl Interp {
     }
 
     /// Puts back what continuation `k` captured: this run's frames, guards
-    /// and stack, and its registers.
+    /// and stack (what the live stacks already share with it stays), and
+    /// its registers.
     #[cold]
     pub(super) fn vm_reinstate(&mut self, k: &Captured, run: Run, regs: &mut Regs) {
-        self.vm_frames.truncate(run.frames);
-        self.vm_frames.extend(&k.frames);
+        self.vm_frames.reinstate(
+            run.id,
+            k.chain.as_ref(),
+            k.run == run.id,
+            &mut self.stack,
+            run.frames,
+            run.stack,
+        );
+        self.stack.extend(k.top.iter().cloned());
         self.vm_guards.truncate(run.guards);
         self.vm_guards.extend(k.guards.iter().cloned());
-        self.stack.truncate(run.stack);
-        self.stack.extend(k.stack.iter().cloned());
         self.handlers.clone_from(&k.handlers);
         self.winders.clone_from(&k.winders);
         self.depth = k.depth;

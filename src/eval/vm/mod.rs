@@ -34,7 +34,7 @@ use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 /// instead of calling the drop glue for each: a frame's slots on return
 /// are mostly such.
 #[inline(always)]
-fn cut_stack(stack: &mut Vec<Value>, len: usize) {
+pub(in crate::eval) fn cut_stack(stack: &mut Vec<Value>, len: usize) {
     while stack.len() > len {
         if let Some(v) = stack.pop() {
             release(v);
@@ -176,6 +176,7 @@ impl Interp {
             }
         };
         self.vm_runs.pop();
+        self.vm_frames.end_run(run.id);
         result
     }
 
