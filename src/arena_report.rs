@@ -57,12 +57,14 @@ impl Interp {
             .collect()
     }
 
-    /// One line per live arena: creation site, bytes used and reserved, blocks.
+    /// Per live arena, a line with its creation site, bytes used and
+    /// reserved, blocks and allocations, then its blocks drawn as bars
+    /// ([`crate::arena_picture::block_bars`]).
     pub fn live_arena_summaries(&self) -> Vec<String> {
         self.live_arenas()
             .into_iter()
-            .map(|(tag, stats)| {
-                format!(
+            .flat_map(|(tag, stats)| {
+                let summary = format!(
                     "arena #{} created at {}: {} bytes used of {} reserved, {} block{}, {} allocation{}",
                     tag.id.slot,
                     self.sources.location(tag.created),
@@ -72,7 +74,9 @@ impl Interp {
                     if stats.blocks == 1 { "" } else { "s" },
                     stats.allocations,
                     if stats.allocations == 1 { "" } else { "s" },
-                )
+                );
+                let blocks = self.arenas.block_usage(tag.id).unwrap_or_default();
+                std::iter::once(summary).chain(crate::arena_picture::block_bars(&blocks))
             })
             .collect()
     }

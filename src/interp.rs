@@ -154,6 +154,8 @@ pub struct Interp {
     /// The Scheme identity of every live arena (creation site, for `:arenas`
     /// and the end-of-script leak report).
     pub arena_tags: HashMap<crate::arena::ArenaId, Rc<crate::value::ArenaTag>>,
+    /// The history of every arena, kept under `--arena-profile` only.
+    pub arena_profile: Option<crate::arena_profile::ArenaProfile>,
     /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
     pub arena_bytes_allocated: u64,
     pub(crate) output: Output,
@@ -244,6 +246,7 @@ impl Interp {
             sources: SourceMap::default(),
             arenas: Arenas::new(),
             arena_tags: HashMap::new(),
+            arena_profile: None,
             arena_bytes_allocated: 0,
             output,
             current_output: Rc::new(crate::port::Port::console()),

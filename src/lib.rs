@@ -7,6 +7,8 @@
 #![forbid(unsafe_code)]
 
 pub mod arena;
+pub mod arena_picture;
+pub mod arena_profile;
 pub mod arena_report;
 pub mod bigint;
 pub mod builtins;

@@ -53,6 +53,11 @@ struct Cli {
     #[arg(long)]
     no_arena_warnings: bool,
 
+    /// Write an SVG picture of every arena's used and reserved bytes over
+    /// the run to FILE (see docs/memory-management.md).
+    #[arg(long, value_name = "FILE")]
+    arena_profile: Option<PathBuf>,
+
     /// Script to run (`-` reads the program from standard input), then the
     /// arguments passed to it (see `command-line`). Everything after the
     /// script's name belongs to the script, options included; `--` ends
@@ -130,6 +135,9 @@ fn run(cli: Cli) -> u8 {
     interp.max_calls = cli.max_calls;
     interp.full_backtrace = cli.full_backtrace;
     interp.libraries.search_path = cli.lib_path.clone();
+    if cli.arena_profile.is_some() {
+        interp.arena_profile = Some(Default::default());
+    }
     if !cli.script.is_empty() {
         interp.command_line = cli.script.clone();
     }
@@ -166,16 +174,37 @@ fn run(cli: Cli) -> u8 {
     // end (`> /dev/full`) is an error of its own.
     let result = result.and_then(|()| interp.finish_output());
     interp.flush_output();
-    let status = match &result {
+    let mut status = match &result {
         Ok(()) => 0,
         Err(error) => report(&interp, error, color),
     };
+    if let Some(path) = &cli.arena_profile {
+        if let Err(e) = write_arena_profile(&interp, path) {
+            eprintln!(
+                "eshkol: cannot write the arena profile to {}: {e}",
+                path.display()
+            );
+            status = status.max(1);
+        }
+    }
     if !cli.no_arena_warnings {
         for warning in interp.arena_leak_warnings() {
             eprintln!("{warning}");
         }
     }
     status
+}
+
+/// `--arena-profile FILE`: the picture of the run's arenas, written
+/// whether the program finished or stopped with an error.
+fn write_arena_profile(interp: &Interp, path: &std::path::Path) -> std::io::Result<()> {
+    let Some(profile) = &interp.arena_profile else {
+        return Ok(());
+    };
+    std::fs::write(
+        path,
+        eshkol::arena_picture::profile_svg(profile, &interp.sources),
+    )
 }
 
 /// `-i FILE`: loads the file before the REPL starts; false (after the

@@ -170,6 +170,10 @@ fn arenas_command_and_use_after_destroy() {
         "arena #0 created at <repl:1>:1:11: 100 bytes used of 1024 reserved, 1 block, 1 allocation",
     )
     .unwrap();
+    // The bar itself (UTF-8 blocks) is checked in arena_picture's tests;
+    // the pty reader here sees bytes, not characters.
+    p.exp_string("  block 1  1 KiB [").unwrap();
+    p.exp_string("]   9%").unwrap();
     p.exp_string(PROMPT).unwrap();
     p.send_line("(destroy-arena a)").unwrap();
     p.exp_string(PROMPT).unwrap();

@@ -300,6 +300,12 @@ impl Arena {
     pub fn block_capacities(&self) -> Vec<usize> {
         self.blocks.iter().map(|b| b.capacity).collect()
     }
+
+    /// Each block's capacity and the bytes handed out from it, oldest
+    /// first: what the REPL's `:arenas` draws.
+    pub fn block_usage(&self) -> Vec<(usize, usize)> {
+        self.blocks.iter().map(|b| (b.capacity, b.used)).collect()
+    }
 }
 
 #[cfg(test)]

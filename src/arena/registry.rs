@@ -208,6 +208,11 @@ impl Arenas {
     pub fn block_capacities(&self, id: ArenaId) -> Result<Vec<usize>, ArenaError> {
         Ok(self.get(id)?.block_capacities())
     }
+
+    /// Each block's capacity and used bytes for arena `id`, oldest first.
+    pub fn block_usage(&self, id: ArenaId) -> Result<Vec<(usize, usize)>, ArenaError> {
+        Ok(self.get(id)?.block_usage())
+    }
 }
 
 #[cfg(test)]

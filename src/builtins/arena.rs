@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use super::{args, Primitive};
 use crate::arena::{ArenaError, ArenaStats};
+use crate::arena_profile::ArenaEvent;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::prim;
@@ -162,6 +163,7 @@ fn create_arena(
         objects: std::cell::RefCell::new(Vec::new()),
     });
     interp.arena_tags.insert(id, tag.clone());
+    interp.note_arena(&tag, ArenaEvent::Created);
     Ok(Value::Arena(tag))
 }
 
@@ -219,6 +221,7 @@ fn arena_alloc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .alloc(tag.id, n)
         .map_err(|e| runtime_error("arena-alloc", tag, e))?;
     interp.arena_bytes_allocated += n as u64;
+    interp.note_arena(tag, ArenaEvent::Allocated);
     Ok(Value::Bytevector(Rc::new(Bytevector {
         storage: ByteStorage::Arena(allocation),
         owner: Some(Owner::current(tag)),
@@ -245,10 +248,11 @@ fn destroy_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         }
         return Err(error);
     }
-    interp
+    let last = interp
         .arenas
         .destroy(tag.id)
         .map_err(|e| runtime_error("destroy-arena", tag, e))?;
+    interp.note_arena_destroyed(tag, last);
     tag.alive.set(false);
     tag.destroyed.set(Some(interp.call_span));
     release_objects(tag);
@@ -321,6 +325,7 @@ fn arena_reset(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     tag.epoch.set(tag.epoch.get() + 1);
     tag.reset_at.set(Some(interp.call_span));
     release_objects(tag);
+    interp.note_arena(tag, ArenaEvent::Reset);
     Ok(Value::Unspecified)
 }
 
@@ -368,6 +373,8 @@ fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         // A copy that failed midway (at the arena's limit) is unreachable
         // now: take back what it allocated, so the arena is as it was.
         let _ = interp.arenas.release_to(tag.id, mark);
+    } else {
+        interp.note_arena(&tag, ArenaEvent::Allocated);
     }
     copied
 }
