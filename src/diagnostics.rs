@@ -551,8 +551,19 @@ impl SourceMap {
 
     /// Renders an error as a miette report (colours only when `color`).
     pub fn render(&self, error: &Error, color: bool) -> String {
+        self.render_as(error, color, miette::Severity::Error)
+    }
+
+    /// [`SourceMap::render`] for a warning: drawn with the warning mark,
+    /// for findings that do not stop anything (`eshkol --check`).
+    pub fn render_warning(&self, error: &Error, color: bool) -> String {
+        self.render_as(error, color, miette::Severity::Warning)
+    }
+
+    fn render_as(&self, error: &Error, color: bool, severity: miette::Severity) -> String {
         let data = &error.0;
-        let report = Report::build(self, data);
+        let mut report = Report::build(self, data);
+        report.severity = severity;
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -605,6 +616,7 @@ struct Report {
     labels: Vec<LabeledSpan>,
     /// "arena created here: other.scm:3:14", for labels outside the snippet.
     notes: Vec<String>,
+    severity: miette::Severity,
 }
 
 impl Report {
@@ -644,6 +656,7 @@ impl Report {
                 source: None,
                 labels: Vec::new(),
                 notes,
+                severity: miette::Severity::Error,
             };
         }
         let mut report = Report {
@@ -662,6 +675,7 @@ impl Report {
             }),
             labels: Vec::new(),
             notes: Vec::new(),
+            severity: miette::Severity::Error,
         };
         if let (Some(span), Some(_)) = (data.span, shown) {
             report.labels.push(LabeledSpan::new_primary_with_span(
@@ -701,6 +715,10 @@ impl Diagnostic for Report {
         } else {
             Some(Box::new(&self.code))
         }
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

@@ -12,6 +12,7 @@ pub mod arena_profile;
 pub mod arena_report;
 pub mod bigint;
 pub mod builtins;
+pub mod check;
 pub mod compile;
 pub mod diagnostics;
 pub mod eval;

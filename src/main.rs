@@ -53,6 +53,13 @@ struct Cli {
     #[arg(long)]
     no_arena_warnings: bool,
 
+    /// Check FILE for arena-lifetime mistakes (use after destroy, double
+    /// destroy, arenas a procedure never destroys) without running it, and
+    /// warn about unbound names and wrong argument counts. Exit status 0
+    /// when clean, 1 with findings.
+    #[arg(long)]
+    check: bool,
+
     /// Write an SVG picture of every arena's used and reserved bytes over
     /// the run to FILE (see docs/memory-management.md).
     #[arg(long, value_name = "FILE")]
@@ -150,6 +157,15 @@ fn run(cli: Cli) -> u8 {
         let flag = interp.interrupt.clone();
         let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
     }
+    if cli.check {
+        return match cli.file() {
+            Some(path) => check_file(&mut interp, &path, color),
+            None => {
+                eprintln!("eshkol: --check needs a file to check");
+                2
+            }
+        };
+    }
     let result = if let Some(expr) = &cli.eval {
         print_value_of(&mut interp, expr)
     } else {
@@ -193,6 +209,46 @@ fn run(cli: Cli) -> u8 {
         }
     }
     status
+}
+
+/// `--check FILE`: reports each finding, then a count; the exit status is 0
+/// when there is none, 1 with findings, 2 when the file cannot be read.
+fn check_file(interp: &mut Interp, path: &std::path::Path, color: bool) -> u8 {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("eshkol: cannot read {}: {e}", path.display());
+            return 2;
+        }
+    };
+    let source = interp.sources.add(path.display().to_string(), &text);
+    let program = match eshkol::syntax::parse_program(&text, source) {
+        Ok(program) => program,
+        Err(e) => return report(interp, &Error::from_read(e), color),
+    };
+    eshkol::check::prepare(interp, &program);
+    let findings = eshkol::check::check_program(&program, &*interp);
+    for finding in &findings {
+        let text = if finding.warning {
+            interp.sources.render_warning(&finding.error, color)
+        } else {
+            interp.render_error(&finding.error, color)
+        };
+        eprint!("{text}");
+    }
+    if findings.is_empty() {
+        return 0;
+    }
+    let warnings = findings.iter().filter(|f| f.warning).count();
+    let problems = findings.len() - warnings;
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "{}: {} and {}",
+        path.display(),
+        count(problems, "arena problem"),
+        count(warnings, "warning")
+    );
+    1
 }
 
 /// `--arena-profile FILE`: the picture of the run's arenas, written
