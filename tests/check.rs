@@ -174,6 +174,45 @@ fn a_destroy_in_one_branch_or_an_unknown_callee_keeps_the_check_silent() {
 }
 
 #[test]
+fn a_value_built_from_arena_values_dies_with_them() {
+    let text = "(define (f)\n\
+                \x20 (define a (make-arena 64))\n\
+                \x20 (define v (arena-alloc a 8))\n\
+                \x20 (define pair (cons v 1))\n\
+                \x20 (destroy-arena a)\n\
+                \x20 (car pair))\n";
+    assert_eq!(
+        findings(text),
+        [problem(
+            6,
+            8,
+            "`pair` is used after its arena `a` was destroyed"
+        )]
+    );
+}
+
+#[test]
+fn allocations_going_back_and_forth_between_arenas_get_one_warning() {
+    let text = "(define a (make-arena 64))\n\
+                (define b (make-arena 64))\n\
+                (define x1 (arena-alloc a 8))\n\
+                (define y1 (arena-alloc b 8))\n\
+                (define x2 (arena-alloc a 8))\n\
+                (define y2 (arena-alloc b 8))\n\
+                (define x3 (arena-alloc a 8))\n\
+                (define x4 (arena-alloc a 8))\n\
+                (define y3 (arena-alloc b 8))\n";
+    assert_eq!(
+        findings(text),
+        [warning(
+            5,
+            1,
+            "allocations alternate between arenas `a` and `b`"
+        )]
+    );
+}
+
+#[test]
 fn unbound_names_and_argument_counts_are_warnings() {
     let text = "(define (two a b) (+ a b))\n\
                 (display (lenght '(1 2)))\n\
@@ -271,16 +310,22 @@ fn the_seeds_bad_examples_are_flagged_and_its_good_ones_are_not() {
         .iter()
         .map(|(line, _, _, message)| (lines[line - 1].trim(), message.as_str()))
         .collect();
-    // "Too large": the infix size. "Bad: arena outlives its data" has the
-    // shape of the good session arena of "nested arenas" (a global arena
-    // filled by a procedure) and is not flagged; the document's other bad
-    // examples are in C.
+    // "Too large": the infix size; "Bad: interleaved allocations". "Bad:
+    // arena outlives its data" has the shape of the good session arena of
+    // "nested arenas" (a global arena filled by a procedure) and is not
+    // flagged; the document's other bad examples are in C.
     assert_eq!(
         flagged,
-        [(
-            "(define huge-arena (make-arena 1024 * 1024 * 100))",
-            "`make-arena` takes 1 to 2 arguments, this call passes 5"
-        )]
+        [
+            (
+                "(define huge-arena (make-arena 1024 * 1024 * 100))",
+                "`make-arena` takes 1 to 2 arguments, this call passes 5"
+            ),
+            (
+                "(define a2 (arena-alloc arena1 100))",
+                "allocations alternate between arenas `arena1` and `arena2`"
+            )
+        ]
     );
 }
 
@@ -295,7 +340,7 @@ fn the_guides_bad_examples_are_flagged_and_its_good_ones_are_not() {
         .map(|(line, _, _, message)| (lines[line - 1].trim().to_string(), message))
         .collect();
     // The guide's own deliberate mistakes (marked with the error they
-    // raise), its leak example and its incorrect-usage example.
+    // raise), its leak, incorrect-usage and interleaved-allocation examples.
     let expected = [
         (
             "(bytevector-u8-ref buffer 0)    ;; error: arena-destroyed",
@@ -316,6 +361,10 @@ fn the_guides_bad_examples_are_flagged_and_its_good_ones_are_not() {
         (
             "(bytevector-u8-ref data 0))        ;; WRONG: data died with the arena",
             "`data` is used after its arena `arena` was destroyed",
+        ),
+        (
+            "(define a2 (arena-alloc arena1 100))",
+            "allocations alternate between arenas `arena1` and `arena2`",
         ),
     ];
     let expected: Vec<(String, String)> = expected

@@ -126,16 +126,49 @@ impl<'a> Checker<'a> {
     /// for leaks at its end.
     fn body(&mut self, forms: &[Datum], flow: &mut Flow, procedure: Option<Procedure>) {
         let before: Vec<String> = flow.arenas.keys().cloned().collect();
+        let mut streak: Vec<String> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
             let last = i + 1 == forms.len();
             if last && procedure.is_some() {
                 self.returned(form, flow, procedure);
             }
+            self.interleaving(form, flow, &mut streak);
             self.form(form, flow);
         }
         if let Some(procedure) = procedure {
             self.leaks(flow, &before, procedure, forms.last());
         }
+    }
+
+    /// Notes the arena a form of a body allocates in; allocations that go
+    /// back and forth between two arenas (A, B, A) get one warning per run
+    /// of allocations (the document's "interleaved allocations").
+    fn interleaving(&mut self, form: &Datum, flow: &Flow, streak: &mut Vec<String>) {
+        let init = match head(form) {
+            Some("define") => items(form).and_then(|p| p.get(2)),
+            _ => Some(form),
+        };
+        let Some(arena) = init.and_then(|init| allocation_arena(init, flow)) else {
+            streak.clear();
+            return;
+        };
+        let back_and_forth = match streak.as_slice() {
+            [.., a, b] => *a == arena && *b != arena,
+            _ => false,
+        };
+        let warned = streak.iter().any(String::is_empty);
+        if back_and_forth && !warned {
+            let other = streak[streak.len() - 1].clone();
+            let error = Error::new(
+                ErrorKind::Arena,
+                format!("allocations alternate between arenas `{arena}` and `{other}`"),
+            )
+            .at(form.span)
+            .with_help("group each arena's allocations together, so each arena's data sits together in its blocks");
+            self.findings.push(Finding::warning(error));
+            streak.push(String::new());
+        }
+        streak.push(arena);
     }
 
     /// A form in a body: a definition, or an expression.
@@ -190,6 +223,23 @@ impl<'a> Checker<'a> {
                         scoped: false,
                     },
                 );
+            }
+            Some("cons" | "list" | "vector" | "cons*") => {
+                // A value built from arena values dies with their arena.
+                let parts = items(init).unwrap_or_default();
+                let source = parts[1..]
+                    .iter()
+                    .find_map(|p| p.as_symbol().and_then(|s| flow.values.get(s)))
+                    .cloned();
+                if let Some(source) = source {
+                    flow.values.insert(
+                        name.to_string(),
+                        ArenaValue {
+                            arena: source.arena,
+                            made: init.span,
+                        },
+                    );
+                }
             }
             Some(_) => {
                 if let Some(arena) = allocation_arena(init, flow) {
