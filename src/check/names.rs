@@ -101,24 +101,27 @@ impl Checker<'_> {
                     self.collect(part);
                 }
             }
-            Some("define") => match parts.get(1).map(|d| &d.kind) {
-                Some(DatumKind::Symbol(name)) => {
-                    self.globals.insert(name.clone());
-                    if let Some(arity) = parts.get(2).and_then(lambda_arity) {
-                        self.procedures.insert(name.clone(), arity);
+            Some("define") => {
+                let (name, arity) = match parts.get(1) {
+                    Some(target) if target.as_symbol().is_some() => {
+                        (target.as_symbol(), parts.get(2).and_then(lambda_arity))
                     }
-                }
-                Some(DatumKind::List(_)) | Some(DatumKind::DottedList(..)) => {
-                    if let Some(signature) = parts.get(1) {
+                    Some(signature) => {
                         let (name, arity) = signature_arity(signature);
-                        if let Some(name) = name {
-                            self.globals.insert(name.to_string());
-                            self.procedures.insert(name.to_string(), arity);
-                        }
+                        (name, Some(arity))
+                    }
+                    None => (None, None),
+                };
+                if let Some(name) = name {
+                    // A name defined twice may take different counts.
+                    if !self.globals.insert(name.to_string()) {
+                        self.assigned.insert(name.to_string());
+                    }
+                    if let Some(arity) = arity {
+                        self.procedures.insert(name.to_string(), arity);
                     }
                 }
-                _ => {}
-            },
+            }
             Some("define-values") => {
                 if let Some(formals) = parts.get(1) {
                     for name in formal_names(formals) {
