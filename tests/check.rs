@@ -471,3 +471,57 @@ fn no_false_alarm_in_the_other_documents_examples() {
         }
     }
 }
+
+#[test]
+fn malformed_special_forms_are_skipped_not_a_crash() {
+    // Each is a syntax error when the program runs; the check reads past it.
+    let text = r#"(define)
+(define ())
+(define (()))
+(define ((f a) b) (+ a b))
+(let)
+(let loop)
+(let loop ())
+(let ((a)) a)
+(let (a) a)
+(let* ((x 1) . y) x)
+(lambda)
+(lambda x)
+(do)
+(do ((i)) ())
+(with-arena)
+(with-arena ())
+(with-arena (a))
+(cond ())
+(cond (else))
+(case)
+(case 1 (else))
+(guard)
+(guard ())
+(define-values)
+(let-values (((a)) ) a)
+(let-values ((a)) a)
+(receive)
+(parameterize)
+(parameterize ((a)))
+(destroy-arena)
+(destroy-arena 1 2)
+(set!)
+(if)
+(when)
+(and)
+(case-lambda (x))
+(quasiquote (a (unquote b)))
+(define-record-type)
+(import)
+(f . x)
+((lambda (x) x) . 1)
+"#;
+    let (status, stderr) = check_cli("malformed", text);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("`destroy-arena` takes 1 argument, this call passes 2"),
+        "{stderr}"
+    );
+}

@@ -238,7 +238,7 @@ impl Checker<'_> {
                             .flatten()
                             .map(str::to_string)
                             .collect();
-                        self.with_scope(names, |c| c.forms(&clause[1..]));
+                        self.with_scope(names, |c| c.forms(&clause[1.min(clause.len())..]));
                     }
                 }
             }
@@ -310,7 +310,7 @@ impl Checker<'_> {
                     .into_iter()
                     .collect();
                 self.with_scope(var, |c| {
-                    for clause in &spec[1..] {
+                    for clause in &spec[1.min(spec.len())..] {
                         if let Some(clause) = items(clause) {
                             if clause.first().and_then(Datum::as_symbol) != Some("else") {
                                 if let Some(test) = clause.first() {
