@@ -214,14 +214,26 @@ fn run(cli: Cli) -> u8 {
 /// `--check FILE`: reports each finding, then a count; the exit status is 0
 /// when there is none, 1 with findings, 2 when the file cannot be read.
 fn check_file(interp: &mut Interp, path: &std::path::Path, color: bool) -> u8 {
-    let text = match std::fs::read_to_string(path) {
+    let from_stdin = path.as_os_str() == "-";
+    let read = if from_stdin {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    let text = match read {
         Ok(text) => text,
         Err(e) => {
             eprintln!("eshkol: cannot read {}: {e}", path.display());
             return 2;
         }
     };
-    let source = interp.sources.add(path.display().to_string(), &text);
+    let name = if from_stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let source = interp.sources.add(name.clone(), &text);
     let program = match eshkol::syntax::parse_program(&text, source) {
         Ok(program) => program,
         Err(e) => return report(interp, &Error::from_read(e), color),
@@ -243,8 +255,7 @@ fn check_file(interp: &mut Interp, path: &std::path::Path, color: bool) -> u8 {
     let problems = findings.len() - warnings;
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     eprintln!(
-        "{}: {} and {}",
-        path.display(),
+        "{name}: {} and {}",
         count(problems, "arena problem"),
         count(warnings, "warning")
     );

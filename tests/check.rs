@@ -525,3 +525,20 @@ fn malformed_special_forms_are_skipped_not_a_crash() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_program_can_come_from_standard_input() {
+    let assert = assert_cmd::Command::cargo_bin("eshkol")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["--check", "-"])
+        .write_stdin("(define (f)\n  (define a (make-arena 8))\n  1)\n")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("[<stdin>:2:13]"), "{stderr}");
+    assert!(
+        stderr.ends_with("<stdin>: 1 arena problem and 0 warnings\n"),
+        "{stderr}"
+    );
+}
