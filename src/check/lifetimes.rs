@@ -114,23 +114,18 @@ struct Checker<'a> {
     depth: usize,
 }
 
-/// The procedure whose body is being checked.
-#[derive(Clone, Copy)]
-struct Procedure<'a> {
-    name: &'a str,
-}
-
 impl<'a> Checker<'a> {
-    /// A body: definitions and expressions in order. For a procedure's body
-    /// the last expression is its value, and arenas made in it are checked
-    /// for leaks at its end.
-    fn body(&mut self, forms: &[Datum], flow: &mut Flow, procedure: Option<Procedure>) {
+    /// A body: definitions and expressions in order. For the body of
+    /// `procedure` (its name, empty for a lambda) the last expression is its
+    /// value, and arenas made in it are checked for leaks at its end.
+    fn body(&mut self, forms: &[Datum], flow: &mut Flow, procedure: Option<&str>) {
         let before: Vec<String> = flow.arenas.keys().cloned().collect();
         let mut streak: Vec<String> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
-            let last = i + 1 == forms.len();
-            if last && procedure.is_some() {
-                self.returned(form, flow, procedure);
+            if i + 1 == forms.len() && procedure.is_some() {
+                if let Some(name) = form.as_symbol() {
+                    self.reference(name, form.span, flow, true);
+                }
             }
             self.interleaving(form, flow, &mut streak);
             self.form(form, flow);
@@ -271,7 +266,7 @@ impl<'a> Checker<'a> {
         self.escape_mentioned(body, outer);
         let mut flow = Flow::default();
         self.depth += 1;
-        self.body(body, &mut flow, Some(Procedure { name }));
+        self.body(body, &mut flow, Some(name));
         self.depth -= 1;
     }
 
@@ -397,16 +392,6 @@ impl<'a> Checker<'a> {
         self.findings.push(Finding::problem(error));
         // One report per value and destroy.
         flow.values.remove(name);
-    }
-
-    /// The last form of a procedure body, whose value is returned.
-    fn returned(&mut self, form: &Datum, flow: &mut Flow, procedure: Option<Procedure>) {
-        if procedure.is_none() {
-            return;
-        }
-        if let Some(name) = form.as_symbol() {
-            self.reference(name, form.span, flow, true);
-        }
     }
 
     /// `(destroy-arena x)`.
@@ -624,13 +609,13 @@ impl<'a> Checker<'a> {
 
     /// At the end of a procedure body: every arena made in it must be
     /// destroyed on every path, returned or stored.
-    fn leaks(&mut self, flow: &Flow, outer: &[String], procedure: Procedure, last: Option<&Datum>) {
+    fn leaks(&mut self, flow: &Flow, outer: &[String], procedure: &str, last: Option<&Datum>) {
         let mut names: Vec<&String> = flow.arenas.keys().filter(|n| !outer.contains(n)).collect();
         names.sort_by_key(|n| flow.arenas[*n].made.map(|s| s.start));
-        let owner = if procedure.name.is_empty() {
+        let owner = if procedure.is_empty() {
             "the procedure".to_string()
         } else {
-            format!("`{}`", procedure.name)
+            format!("`{procedure}`")
         };
         for name in names {
             self.leak(flow, name, &owner, last);
