@@ -287,56 +287,25 @@ impl Checker<'_> {
                     }
                 }
             }
-            Some("cond") => {
-                for clause in &parts[1..] {
-                    if let Some(clause) = items(clause) {
-                        if clause.first().and_then(Datum::as_symbol) != Some("else") {
-                            if let Some(test) = clause.first() {
-                                self.form(test);
-                            }
-                        }
-                        self.clause_body(&clause[1.min(clause.len())..]);
-                    }
-                }
-            }
+            Some("cond") => self.cond_clauses(&parts[1..]),
             Some("guard") => {
+                // (guard (var clause ...) body ...)
                 let Some(spec) = parts.get(1).and_then(items) else {
                     return;
                 };
-                let var: Vec<String> = spec
-                    .first()
-                    .and_then(Datum::as_symbol)
-                    .map(str::to_string)
-                    .into_iter()
-                    .collect();
-                self.with_scope(var, |c| {
-                    for clause in &spec[1.min(spec.len())..] {
-                        if let Some(clause) = items(clause) {
-                            if clause.first().and_then(Datum::as_symbol) != Some("else") {
-                                if let Some(test) = clause.first() {
-                                    c.form(test);
-                                }
-                            }
-                            c.clause_body(&clause[1.min(clause.len())..]);
-                        }
-                    }
-                });
+                let rest = &spec[1.min(spec.len())..];
+                self.with_scope(first_name(spec), |c| c.cond_clauses(rest));
                 self.forms(&parts[2..]);
             }
             Some("with-arena") => {
+                // (with-arena (name size [limit]) body ...)
                 let Some(spec) = parts.get(1).and_then(items) else {
                     return;
                 };
                 for size in &spec[1.min(spec.len())..] {
                     self.form(size);
                 }
-                let name: Vec<String> = spec
-                    .first()
-                    .and_then(Datum::as_symbol)
-                    .map(str::to_string)
-                    .into_iter()
-                    .collect();
-                self.with_scope(name, |c| c.forms(&parts[2..]));
+                self.with_scope(first_name(spec), |c| c.forms(&parts[2..]));
             }
             Some("begin") => {
                 for part in &parts[1..] {
@@ -349,6 +318,18 @@ impl Checker<'_> {
                 }
             }
             _ => self.call(parts),
+        }
+    }
+
+    /// The clauses of a `cond` or a `guard`: each test, then its body.
+    fn cond_clauses(&mut self, clauses: &[Datum]) {
+        for clause in clauses {
+            if let Some(clause) = items(clause) {
+                if let Some(test) = clause.first().filter(|t| t.as_symbol() != Some("else")) {
+                    self.form(test);
+                }
+                self.clause_body(&clause[1.min(clause.len())..]);
+            }
         }
     }
 
@@ -484,6 +465,15 @@ impl Checker<'_> {
         }
         self.findings.push(Finding::warning(error));
     }
+}
+
+/// The variable a `(name ...)` spec binds, if its first part is one.
+fn first_name(spec: &[Datum]) -> Vec<String> {
+    spec.first()
+        .and_then(Datum::as_symbol)
+        .map(str::to_string)
+        .into_iter()
+        .collect()
 }
 
 fn head_name(parts: &[Datum]) -> Option<&str> {
