@@ -387,12 +387,16 @@ impl Drop for Pair {
         loop {
             match next {
                 Value::Pair(rc) => match Rc::try_unwrap(rc) {
-                    Ok(pair) => {
+                    Ok(mut pair) => {
                         next = pair.cdr.take();
                         let car = pair.car.take();
                         if car.is_container() {
                             drop::release(car);
                         }
+                        // Emptied: forgetting it skips running this drop
+                        // again on it (its owner, if any, is dropped here).
+                        drop(pair.owner.take());
+                        std::mem::forget(pair);
                     }
                     Err(_) => break,
                 },
