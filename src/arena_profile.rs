@@ -16,10 +16,13 @@ use crate::value::ArenaTag;
 /// What happened to an arena at a point of its history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArenaEvent {
+    /// `make-arena`, or the start of a `with-arena`.
     Created,
     /// An allocation, or a copy into the arena.
     Allocated,
+    /// `arena-reset!`: its bytes are handed back, its first block kept.
     Reset,
+    /// `destroy-arena`, or the end of a `with-arena`.
     Destroyed,
 }
 
@@ -28,7 +31,9 @@ pub enum ArenaEvent {
 pub struct ProfilePoint {
     /// The operation's number, counted over all arenas from 1.
     pub at: u64,
+    /// Bytes handed out (see [`ArenaStats::used`]).
     pub used: usize,
+    /// Bytes held in blocks (see [`ArenaStats::reserved`]).
     pub reserved: usize,
 }
 
@@ -39,11 +44,13 @@ pub struct ArenaSeries {
     pub number: u32,
     /// Where `make-arena` (or `with-arena`) was called.
     pub site: Span,
+    /// Its accounting after each of its operations, in order.
     pub points: Vec<ProfilePoint>,
     /// The operations that added a block.
     pub blocks_added: Vec<u64>,
     /// The operation that destroyed it, if the program did.
     pub destroyed: Option<u64>,
+    /// Its block count after its last operation, to see blocks added.
     blocks: usize,
 }
 
@@ -51,6 +58,7 @@ pub struct ArenaSeries {
 #[derive(Debug, Default)]
 pub struct ArenaProfile {
     operations: u64,
+    /// One per arena made, in order of creation.
     pub series: Vec<ArenaSeries>,
     /// Series of the arenas still alive, by handle.
     live: HashMap<ArenaId, usize>,

@@ -17,6 +17,7 @@ use crate::value::Value;
 /// One thing the check reports.
 #[derive(Debug)]
 pub struct Finding {
+    /// What and where, with the places involved as labels.
     pub error: Error,
     /// An ordinary check's warning rather than an arena problem.
     pub warning: bool,
