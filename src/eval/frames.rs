@@ -175,7 +175,7 @@ impl FrameStack {
     }
 
     /// Copies of the callers from `from` up to (not including) `to`.
-    pub(super) fn copy_range(&self, from: usize, to: usize) -> Vec<VmFrame> {
+    fn copy_range(&self, from: usize, to: usize) -> Vec<VmFrame> {
         (from..to.min(self.len))
             .filter_map(|i| self.get(i))
             .collect()
