@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::{head, items, Finding};
+use super::{head, items, symbols, Finding};
 use crate::diagnostics::{Error, ErrorKind};
 use crate::syntax::{Datum, DatumKind, Span};
 
@@ -273,7 +273,7 @@ impl<'a> Checker<'a> {
     /// Marks the outer arenas that `forms` mention as escaped.
     fn escape_mentioned(&mut self, forms: &[Datum], flow: &mut Flow) {
         for form in forms {
-            visit_symbols(form, &mut |s| {
+            symbols(form, &mut |s| {
                 if let Some(arena) = flow.arenas.get_mut(s) {
                     arena.escaped = true;
                 }
@@ -350,7 +350,10 @@ impl<'a> Checker<'a> {
         for part in parts {
             self.expr(part, flow);
         }
-        let reader = head_of(parts).is_some_and(|h| ARENA_READERS.contains(&h));
+        let reader = parts
+            .first()
+            .and_then(Datum::as_symbol)
+            .is_some_and(|h| ARENA_READERS.contains(&h));
         for part in &parts[1..] {
             if let Some(name) = part.as_symbol() {
                 if let Some(arena) = flow.arenas.get_mut(name) {
@@ -632,7 +635,7 @@ impl<'a> Checker<'a> {
         let Some(made) = arena.made else { return };
         let mut returned = false;
         if let Some(last) = last {
-            visit_symbols(last, &mut |s| returned |= s == name);
+            symbols(last, &mut |s| returned |= s == name);
         }
         if arena.destroyed.is_some() || arena.escaped || arena.scoped || returned {
             return;
@@ -660,29 +663,4 @@ fn allocation_arena(expr: &Datum, flow: &Flow) -> Option<String> {
     };
     let name = arena.as_symbol()?;
     flow.arenas.contains_key(name).then(|| name.to_string())
-}
-
-fn head_of(parts: &[Datum]) -> Option<&str> {
-    parts.first().and_then(Datum::as_symbol)
-}
-
-/// Calls `f` on every symbol in `datum` (quoted ones included: the check
-/// errs towards silence).
-fn visit_symbols(datum: &Datum, f: &mut dyn FnMut(&str)) {
-    match &datum.kind {
-        DatumKind::Symbol(s) => f(s),
-        DatumKind::List(parts) | DatumKind::Vector(parts) => {
-            for part in parts {
-                visit_symbols(part, f);
-            }
-        }
-        DatumKind::DottedList(parts, tail) => {
-            for part in parts {
-                visit_symbols(part, f);
-            }
-            visit_symbols(tail, f);
-        }
-        DatumKind::Label(_, inner) => visit_symbols(inner, f),
-        _ => {}
-    }
 }

@@ -136,3 +136,24 @@ fn items(form: &Datum) -> Option<&[Datum]> {
         _ => None,
     }
 }
+
+/// Calls `f` on every symbol in `datum`, quoted ones included: both checks
+/// err towards silence, and a symbol may name something either way.
+fn symbols(datum: &Datum, f: &mut dyn FnMut(&str)) {
+    match &datum.kind {
+        DatumKind::Symbol(s) => f(s),
+        DatumKind::List(parts) | DatumKind::Vector(parts) => {
+            for part in parts {
+                symbols(part, f);
+            }
+        }
+        DatumKind::DottedList(parts, tail) => {
+            for part in parts {
+                symbols(part, f);
+            }
+            symbols(tail, f);
+        }
+        DatumKind::Label(_, inner) => symbols(inner, f),
+        _ => {}
+    }
+}

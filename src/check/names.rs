@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{head, items, Finding};
+use super::{head, items, symbols, Finding};
 use crate::diagnostics::{Error, ErrorKind};
 use crate::syntax::{Datum, DatumKind, Span};
 
@@ -90,7 +90,7 @@ impl Checker<'_> {
         let Some(parts) = items(form) else { return };
         if head(form).is_some_and(|h| self.macros.contains(h)) {
             // A macro use may define any name it mentions.
-            visit_names(form, &mut |n| {
+            symbols(form, &mut |n| {
                 self.globals.insert(n.to_string());
             });
             return;
@@ -131,7 +131,7 @@ impl Checker<'_> {
             }
             Some("define-record-type") => {
                 for part in &parts[1..] {
-                    visit_names(part, &mut |n| {
+                    symbols(part, &mut |n| {
                         self.globals.insert(n.to_string());
                     });
                 }
@@ -168,7 +168,7 @@ impl Checker<'_> {
         let mut defined: Vec<String> = forms.iter().flat_map(defined_names).collect();
         for form in forms {
             if head(form).is_some_and(|h| self.macros.contains(h)) {
-                visit_names(form, &mut |n| defined.push(n.to_string()));
+                symbols(form, &mut |n| defined.push(n.to_string()));
             }
         }
         self.with_scope(defined, |c| {
@@ -372,7 +372,8 @@ impl Checker<'_> {
         let at = if named.is_some() { 2 } else { 1 };
         let bindings = parts.get(at).and_then(items).unwrap_or_default();
         let mut names: Vec<String> = named.map(str::to_string).into_iter().collect();
-        let sequential = matches!(head_name(parts), Some("let*" | "letrec" | "letrec*"));
+        let keyword = parts.first().and_then(Datum::as_symbol);
+        let sequential = matches!(keyword, Some("let*" | "letrec" | "letrec*"));
         for binding in bindings {
             if let Some(items) = items(binding) {
                 if let Some(name) = items.first().and_then(Datum::as_symbol) {
@@ -474,10 +475,6 @@ fn first_name(spec: &[Datum]) -> Vec<String> {
         .map(str::to_string)
         .into_iter()
         .collect()
-}
-
-fn head_name(parts: &[Datum]) -> Option<&str> {
-    parts.first().and_then(Datum::as_symbol)
 }
 
 /// `(import (scheme base) (srfi 1) ...)`: whether an import set names a
@@ -589,25 +586,12 @@ fn defined_names(form: &Datum) -> Vec<String> {
         Some("define-record-type") => {
             let mut names = Vec::new();
             for part in &parts[1..] {
-                visit_names(part, &mut |n| names.push(n.to_string()));
+                symbols(part, &mut |n| names.push(n.to_string()));
             }
             names
         }
         Some("begin") => parts[1..].iter().flat_map(defined_names).collect(),
         _ => Vec::new(),
-    }
-}
-
-/// Every symbol in `datum`.
-fn visit_names(datum: &Datum, f: &mut dyn FnMut(&str)) {
-    match &datum.kind {
-        DatumKind::Symbol(s) => f(s),
-        DatumKind::List(parts) => parts.iter().for_each(|p| visit_names(p, f)),
-        DatumKind::DottedList(parts, tail) => {
-            parts.iter().for_each(|p| visit_names(p, f));
-            visit_names(tail, f);
-        }
-        _ => {}
     }
 }
 
