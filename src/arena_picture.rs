@@ -129,12 +129,7 @@ fn axes(scale: &Scale, operations: u64) -> Group {
         .add(line(LEFT, TOP, LEFT, bottom))
         .add(line(LEFT, bottom, WIDTH - RIGHT, bottom));
     for step in 0..=2u32 {
-        let bytes = (scale.bytes as usize / 2) * step as usize;
-        let bytes = if step == 2 {
-            scale.bytes as usize
-        } else {
-            bytes
-        };
+        let bytes = scale.bytes as usize * step as usize / 2;
         let y = scale.y(bytes);
         group = group
             .add(line(LEFT - 5.0, y, LEFT, y))
