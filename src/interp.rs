@@ -309,6 +309,17 @@ impl Interp {
         }
     }
 
+    /// The global cell `name` names in the REPL's environment (where a
+    /// program without imports runs), if it is bound: what the REPL's
+    /// commands and `--check` look names up in.
+    pub(crate) fn bound_cell(&self, name: &str) -> Option<Rc<Global>> {
+        let key = self.envs[crate::compile::env::INTERACTION].key(Symbol::intern(name));
+        self.globals
+            .get(&key)
+            .filter(|cell| cell.is_bound())
+            .cloned()
+    }
+
     /// The global cell for `key`, created unbound on first mention.
     pub fn global(&mut self, key: Symbol) -> Rc<Global> {
         self.globals

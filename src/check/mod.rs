@@ -72,7 +72,7 @@ impl Environment for Interp {
     fn is_bound(&self, name: &str) -> bool {
         matches!(name, "else" | "=>" | "_" | "...")
             || crate::compile::expand::KEYWORDS.contains(&name)
-            || self.global_value(name).is_some()
+            || self.bound_cell(name).is_some()
             || self
                 .macros
                 .contains_key(&self.envs[INTERACTION].key(Symbol::intern(name)))
@@ -84,7 +84,7 @@ impl Environment for Interp {
     }
 
     fn arity(&self, name: &str) -> Option<(usize, Option<usize>)> {
-        match self.global_value(name)? {
+        match self.bound_cell(name)?.get() {
             // A builtin that counts its own arguments (to explain a wrong
             // count better) is as variadic as its documented shape says.
             Value::Primitive(p) => {
@@ -100,17 +100,6 @@ impl Environment for Interp {
 
     fn suggest(&self, name: &str) -> Option<String> {
         self.suggest_global(name)
-    }
-}
-
-impl Interp {
-    /// The value of global `name` in the REPL's environment, if bound.
-    fn global_value(&self, name: &str) -> Option<Value> {
-        let key = self.envs[INTERACTION].key(Symbol::intern(name));
-        self.globals
-            .get(&key)
-            .filter(|cell| cell.is_bound())
-            .map(|cell| cell.get())
     }
 }
 

@@ -14,7 +14,7 @@ const SHOWN_CHARS: usize = 200;
 
 /// The value a name has in the REPL's environment (`None` when unbound).
 fn lookup(interp: &Interp, name: &str) -> Option<Value> {
-    super::bound_cell(interp, name).map(|cell| cell.get())
+    interp.bound_cell(name).map(|cell| cell.get())
 }
 
 /// `:doc NAME`: a special form's shape, a builtin's or procedure's arity and

@@ -170,17 +170,6 @@ impl Session {
     }
 }
 
-/// The REPL environment's global cell for `name`, if it is bound.
-fn bound_cell(interp: &Interp, name: &str) -> Option<std::rc::Rc<crate::interp::Global>> {
-    let key =
-        interp.envs[crate::compile::env::INTERACTION].key(crate::symbol::Symbol::intern(name));
-    interp
-        .globals
-        .get(&key)
-        .filter(|cell| cell.is_bound())
-        .cloned()
-}
-
 /// Runs the interactive REPL until `:quit` or Ctrl-D; returns the exit status.
 pub fn run_interactive(interp: Interp) -> u8 {
     let color = colors_enabled();

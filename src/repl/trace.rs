@@ -85,7 +85,8 @@ impl Tracing {
 
 /// The REPL environment's cell for `name`, which must be bound.
 fn global(interp: &Interp, name: &str) -> Result<std::rc::Rc<crate::interp::Global>> {
-    super::bound_cell(interp, name)
+    interp
+        .bound_cell(name)
         .ok_or_else(|| Error::new(ErrorKind::Unbound, format!("trace: {name} is not defined")))
 }
 
