@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use bumpalo::Bump;
 use criterion::{criterion_group, criterion_main, Criterion};
-use eshkol::arena::Arena;
+use eshkol_arena::Arena;
 
 /// Allocations per iteration, as in the seed's arena-vs-GC benchmark.
 const COUNT: usize = 1_000_000;

@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use crate::arena::{ArenaId, ArenaStats};
 use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::ArenaTag;
+use eshkol_arena::{ArenaId, ArenaStats};
 
 /// What happened to an arena at a point of its history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! What the interpreter says about its live arenas: the end-of-script leak
 //! warnings and the REPL's `:arenas` listing.
 
-use crate::arena::ArenaStats;
 use crate::interp::Interp;
 use crate::syntax::Span;
 use crate::value::ArenaTag;
+use eshkol_arena::ArenaStats;
 
 impl Interp {
     /// The arenas still alive, as warnings (the "memory leak in arena" a

@@ -7,13 +7,13 @@ use std::rc::Rc;
 
 use std::path::Path;
 
-use crate::arena::Arenas;
 use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
 use crate::library::LibraryForm;
 use crate::process_memory::resident_bytes;
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::Value;
+use eshkol_arena::Arenas;
 
 /// A global variable's cell. Compiled code holds an `Rc` to it, so a global
 /// reference is one pointer away, with no name lookup at run time.
@@ -153,7 +153,7 @@ pub struct Interp {
     pub arenas: Arenas,
     /// The Scheme identity of every live arena (creation site, for `:arenas`
     /// and the end-of-script leak report).
-    pub arena_tags: HashMap<crate::arena::ArenaId, Rc<crate::value::ArenaTag>>,
+    pub arena_tags: HashMap<eshkol_arena::ArenaId, Rc<crate::value::ArenaTag>>,
     /// The history of every arena, kept under `--arena-profile` only.
     pub arena_profile: Option<crate::arena_profile::ArenaProfile>,
     /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).

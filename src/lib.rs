@@ -2,11 +2,10 @@
 //!
 //! The pipeline, one module per stage: [`syntax`] reads text into data,
 //! [`compile`] turns data into expressions with resolved variables, [`eval`] runs
-//! them with proper tail calls, calling [`builtins`]; [`arena`] is the arena
-//! runtime underneath, independent of the interpreter.
+//! them with proper tail calls, calling [`builtins`]. The arena runtime
+//! underneath is its own crate, `eshkol_arena`, independent of the interpreter.
 #![forbid(unsafe_code)]
 
-pub mod arena;
 pub mod arena_picture;
 pub mod arena_profile;
 pub mod arena_report;

@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crate::arena::{Allocation, Arenas};
 use crate::builtins::args;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::value::{ByteStorage, Value, Vector};
+use eshkol_arena::{Allocation, Arenas};
 
 /// Output of [`write_string_lossy`] stops after this many bytes.
 const LOSSY_LIMIT: usize = 200;
@@ -391,8 +391,11 @@ impl Printer<'_> {
                         ByteStorage::Arena(alloc) => match self.arenas {
                             Some(arenas) => arena_bytes(arenas, alloc)?,
                             None => {
-                                let _ =
-                                    write!(self.out, "#<arena bytevector of {} bytes>", alloc.len);
+                                let _ = write!(
+                                    self.out,
+                                    "#<arena bytevector of {} bytes>",
+                                    alloc.len()
+                                );
                                 return Ok(());
                             }
                         },
@@ -575,10 +578,10 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::arena::ArenaId;
     use crate::value::{
         ArenaTag, HashKind, HashTable, Owner, Pair, Promise, PromiseState, SString,
     };
+    use eshkol_arena::ArenaId;
 
     fn d(v: &Value) -> String {
         display_string(&Arenas::new(), v).unwrap()

@@ -1,6 +1,6 @@
 //! The C ABI of Eshkol's arena runtime: the functions declared in
 //! `include/eshkol_arena.h`, each a thin wrapper around
-//! [`eshkol::arena::Arena`], the same runtime the interpreter uses.
+//! [`eshkol_arena::Arena`], the same runtime the interpreter uses.
 //!
 //! An `Arena*` given to C is a heap-allocated [`Arena`] turned into a raw
 //! pointer by `create_arena`/`create_arena_bounded` and turned back and
@@ -16,7 +16,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use eshkol::arena::Arena;
+use eshkol_arena::Arena;
 
 /// Moves `arena` to the heap and returns its address, or `None` if the
 /// allocator refuses (where `Box::new` would abort).

@@ -1,6 +1,6 @@
 //! Builtins: arenas.
 //!
-//! The Scheme face of [`crate::arena`]: `make-arena`, `arena-alloc`,
+//! The Scheme face of [`eshkol_arena`]: `make-arena`, `arena-alloc`,
 //! `copy-to-arena`, `destroy-arena` and their companions. Every value that lives
 //! in an arena carries an [`Owner`]; destroying or resetting the arena makes
 //! every such value refuse further use, and releases what it held at once.
@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{args, Primitive};
-use crate::arena::{ArenaError, ArenaStats};
 use crate::arena_profile::ArenaEvent;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
@@ -18,6 +17,7 @@ use crate::printer::write_string_lossy;
 use crate::value::{
     ArenaObject, ArenaTag, ByteStorage, Bytevector, Owner, Pair, Record, SString, Value, Vector,
 };
+use eshkol_arena::{ArenaError, ArenaStats};
 
 /// Bytes charged to an arena for a copied pair (two machine words, as in C).
 const PAIR_BYTES: usize = 16;

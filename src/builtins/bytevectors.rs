@@ -331,7 +331,7 @@ fn string_to_utf8(_: &mut Interp, args: &[Value]) -> Result<Value> {
 
 /// The error for arena bytes the runtime refuses (the owner check normally
 /// catches these first, with a better report).
-fn arena_access_error(bv: &Bytevector, error: crate::arena::ArenaError) -> Error {
+fn arena_access_error(bv: &Bytevector, error: eshkol_arena::ArenaError) -> Error {
     match &bv.owner {
         Some(owner) => args::dead_arena_error(owner),
         None => Error::new(ErrorKind::Arena, format!("bytevector in arena: {error}")),
@@ -345,8 +345,8 @@ mod tests {
 
     use super::super::vectors::test_util::*;
     use super::*;
-    use crate::arena::ArenaId;
     use crate::value::ArenaTag;
+    use eshkol_arena::ArenaId;
     use Value::Int as I;
 
     fn bv(bytes: &[u8]) -> Value {

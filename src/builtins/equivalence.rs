@@ -11,11 +11,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{args, Primitive};
-use crate::arena::Arenas;
 use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
 use crate::prim;
 use crate::value::{ByteStorage, Value};
+use eshkol_arena::Arenas;
 
 /// This topic's builtins.
 pub static PRIMITIVES: &[Primitive] = &[

@@ -1228,7 +1228,7 @@ mod tests {
     fn dead_arena_pairs() {
         let tag = Rc::new({
             let t = crate::value::ArenaTag::new(
-                crate::arena::ArenaId {
+                eshkol_arena::ArenaId {
                     slot: 1,
                     generation: 1,
                 },

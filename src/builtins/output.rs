@@ -96,7 +96,7 @@ fn print_with(
     interp: &mut Interp,
     who: &str,
     args: &[Value],
-    print: fn(&crate::arena::Arenas, &Value) -> Result<String>,
+    print: fn(&eshkol_arena::Arenas, &Value) -> Result<String>,
 ) -> Result<Value> {
     let p = output_port(interp, who, args.get(1))?;
     let text = print(&interp.arenas, &args[0])?;

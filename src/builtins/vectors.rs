@@ -569,7 +569,7 @@ mod tests {
     fn dead_arena_values_are_refused() {
         let tag = Rc::new({
             let t = crate::value::ArenaTag::new(
-                crate::arena::ArenaId {
+                eshkol_arena::ArenaId {
                     slot: 1,
                     generation: 0,
                 },

@@ -30,10 +30,10 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
-use crate::arena::{Allocation, ArenaId};
 use crate::builtins::Primitive;
 use crate::compile::Lambda;
 use crate::gc;
+use eshkol_arena::{Allocation, ArenaId};
 
 mod drop;
 use crate::symbol::Symbol;

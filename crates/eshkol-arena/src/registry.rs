@@ -121,7 +121,7 @@ impl Arenas {
         self.get_mut(id)?.charge(n)
     }
 
-    /// Where arena `id` stands now (see [`crate::arena::Arena::mark`]).
+    /// Where arena `id` stands now (see [`crate::Arena::mark`]).
     pub fn mark(&self, id: ArenaId) -> Result<super::bump::Mark, ArenaError> {
         Ok(self.get(id)?.mark())
     }

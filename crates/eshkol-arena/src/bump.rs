@@ -79,8 +79,10 @@ impl Arena {
 
     /// Hands out `n` zeroed bytes, returning `(block, offset)`.
     ///
-    /// The fast path is a bounds check and a zero-fill of the current
-    /// block; growing the arena is out of line. A zero-size allocation
+    /// The fast path is a bounds check and a bump of the current block's
+    /// `used` mark: blocks are zeroed when made and bytes are zeroed again on
+    /// reset, so the bytes handed out are already zero. Growing the arena is
+    /// out of line. A zero-size allocation
     /// consumes nothing (it sits at offset 0 of the current block) but is
     /// counted. On any error the arena is unchanged.
     #[inline]

@@ -5,6 +5,7 @@
 //! is a registry naming arenas by generational [`ArenaId`] handles and their
 //! bytes by checked [`Allocation`] handles, so every use of a destroyed or
 //! reset arena is an error value rather than a dangling read.
+#![forbid(unsafe_code)]
 
 mod block;
 mod bump;
