@@ -17,11 +17,10 @@ use inline_builtins::{fixnum_pair, fixnum_sum, operand};
 pub(crate) use walks::walk_procedures;
 use walks::WalkFlow;
 
+use super::calls::{check_primitive_arity, closure_arity_error};
+use super::primops::{binary_op, fixnum_op, unary_op};
+use super::used_before_definition;
 use super::wind::{same, Winders};
-use super::{
-    binary_op, check_primitive_arity, closure_arity_error, fixnum_op, unary_op,
-    used_before_definition,
-};
 use crate::compile::emit::Op;
 use crate::compile::expr::FastOp;
 use crate::diagnostics::{Error, ErrorKind, Result};
