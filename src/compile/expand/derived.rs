@@ -3,6 +3,7 @@
 //! `let*-values`, `receive`, `define-values`, `case-lambda`, `parameterize`,
 //! `assert`, `define-record-type` and `include`.
 
+use super::lambda::parse_params;
 use super::*;
 use crate::syntax::NumberLiteral;
 
