@@ -69,7 +69,16 @@ macro_rules! prim {
 /// Every builtin table, in installation order (later entries win on a clash).
 pub fn tables() -> Vec<&'static [Primitive]> {
     vec![
-        numbers::PRIMITIVES,
+        numbers::arithmetic::PRIMITIVES,
+        numbers::comparison::PRIMITIVES,
+        numbers::integers::PRIMITIVES,
+        numbers::powers::PRIMITIVES,
+        numbers::exactness::PRIMITIVES,
+        numbers::rounding::PRIMITIVES,
+        numbers::text_conversion::PRIMITIVES,
+        numbers::predicates::PRIMITIVES,
+        numbers::transcendental::PRIMITIVES,
+        numbers::random::PRIMITIVES,
         equivalence::PRIMITIVES,
         lists::PRIMITIVES,
         symbols::PRIMITIVES,
