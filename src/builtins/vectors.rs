@@ -599,7 +599,7 @@ mod tests {
             chars: std::cell::RefCell::new(vec!['a']),
             owner: Some(crate::value::Owner::current(&tag)),
         }));
-        let strings = super::super::strings::PRIMITIVES;
+        let strings = super::super::strings::basics::PRIMITIVES;
         let length = strings
             .iter()
             .find(|p| p.name == "string-length")

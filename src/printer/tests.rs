@@ -141,7 +141,7 @@ fn objects() {
     };
     assert_eq!(w(&lambda(Some("square"))), "#<procedure square>");
     assert_eq!(w(&lambda(None)), "#<procedure>");
-    let car = crate::builtins::lists::PRIMITIVES
+    let car = crate::builtins::lists::pairs::PRIMITIVES
         .iter()
         .find(|p| p.name == "car")
         .unwrap();
