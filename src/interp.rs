@@ -7,65 +7,13 @@ use std::rc::Rc;
 
 use std::path::Path;
 
-use crate::diagnostics::{Error, ErrorKind, Result, SourceMap};
+use crate::diagnostics::{human_bytes, io_reason, Error, ErrorKind, Result, SourceMap};
 use crate::library::LibraryForm;
 use crate::process_memory::resident_bytes;
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
-use crate::value::Value;
+use crate::value::{Global, Value};
 use eshkol_arena::Arenas;
-
-/// A global variable's cell. Compiled code holds an `Rc` to it, so a global
-/// reference is one pointer away, with no name lookup at run time.
-pub struct Global {
-    pub name: Symbol,
-    /// A `RefCell`, not a `Cell`: reading clones through a shared borrow
-    /// instead of moving the value out and back, which the hot path of every
-    /// global reference would otherwise pay for.
-    value: std::cell::RefCell<Value>,
-}
-
-impl Global {
-    /// An unbound global.
-    pub fn new(name: Symbol) -> Global {
-        Global {
-            name,
-            value: std::cell::RefCell::new(Value::Undefined),
-        }
-    }
-
-    /// The current value (`Value::Undefined` when unbound).
-    #[inline]
-    pub fn get(&self) -> Value {
-        self.value.borrow().clone()
-    }
-
-    /// Binds or assigns.
-    pub fn set(&self, value: Value) {
-        let old = self.value.replace(value);
-        drop(old);
-    }
-
-    /// Whether the global holds exactly this builtin (checked without cloning).
-    #[inline]
-    pub fn holds(&self, primitive: &'static crate::builtins::Primitive) -> bool {
-        matches!(&*self.value.borrow(), Value::Primitive(p) if std::ptr::eq(*p, primitive))
-    }
-
-    /// The closure the global holds, if it holds one.
-    #[inline]
-    pub fn closure(&self) -> Option<Rc<crate::value::Closure>> {
-        match &*self.value.borrow() {
-            Value::Closure(c) => Some(c.clone()),
-            _ => None,
-        }
-    }
-
-    /// Whether the global has a value.
-    pub fn is_bound(&self) -> bool {
-        !matches!(*self.value.borrow(), Value::Undefined)
-    }
-}
 
 /// Where `display` and friends send their text.
 pub enum Output {
@@ -269,7 +217,7 @@ impl Interp {
         };
         // Each builtin under its system key, for libraries and generated
         // code, and (unless internal) under its name, for the REPL.
-        for table in crate::builtins::tables() {
+        for table in crate::library::builtin_tables() {
             for primitive in table {
                 let system = crate::compile::env::system_key(primitive.name);
                 interp.global(system).set(Value::Primitive(primitive));
@@ -634,15 +582,6 @@ fn output_error(error: std::io::Error) -> Error {
     )
 }
 
-/// The part of an I/O error a user needs ("No such file or directory").
-pub fn io_reason(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
 impl Drop for Interp {
     /// A global's procedure refers to the global cells its code uses, often
     /// its own: a cycle that reference counting alone never frees. Emptying
@@ -695,24 +634,5 @@ impl Interp {
         };
         Err(Error::new(ErrorKind::Memory, message)
             .with_help("raise the bound with --max-memory, or build smaller or fewer objects"))
-    }
-}
-
-/// A byte count as people read it: `512 bytes`, `1 KiB`, `5.3 MiB`.
-pub fn human_bytes(bytes: usize) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if bytes < 1024 {
-        return format!("{bytes} bytes");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if value.fract() == 0.0 {
-        format!("{value} {}", UNITS[unit])
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
     }
 }

@@ -310,7 +310,7 @@ fn run_stdin(interp: &mut Interp) -> Result<(), Error> {
             ErrorKind::Read,
             format!(
                 "cannot read standard input: {}",
-                eshkol::interp::io_reason(&e)
+                eshkol::diagnostics::io_reason(&e)
             ),
         )
     })?;

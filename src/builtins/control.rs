@@ -19,6 +19,7 @@ use crate::value::{Promise, PromiseState, SpecialProc, Value};
 /// keep the call they end with in tail position.
 pub static PRIMITIVES: &[Primitive] = &[
     prim!(
+        tail Apply,
         "apply",
         2,
         _,
@@ -26,6 +27,7 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(apply f arg ... list): calls f with the args and the list's elements"
     ),
     prim!(
+        tail CallWithValues,
         "call-with-values",
         2,
         2,
@@ -33,6 +35,7 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(call-with-values producer consumer): calls consumer with producer's values"
     ),
     prim!(
+        tail CallCc,
         "call-with-current-continuation",
         1,
         1,
@@ -40,6 +43,7 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
     ),
     prim!(
+        tail CallCc,
         "call/cc",
         1,
         1,
@@ -215,39 +219,6 @@ pub static PRIMITIVES: &[Primitive] = &[
         "(emergency-exit [code]): ends the program at once"
     ),
 ];
-
-/// The builtins that end with a call R7RS 3.5 requires to be a tail call, in
-/// the order of their entries at the start of [`PRIMITIVES`]. The evaluator
-/// makes that call itself (`eval::tail_builtins`); their functions here are
-/// the nested-call fallback.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TailBuiltin {
-    /// `apply`: its first argument.
-    Apply,
-    /// `call-with-values`: the consumer.
-    CallWithValues,
-    /// `call-with-current-continuation` and `call/cc`: the receiver.
-    CallCc,
-}
-
-/// How many entries at the start of [`PRIMITIVES`] are tail-calling builtins.
-const TAIL_BUILTINS: usize = 4;
-
-/// Which tail-calling builtin `p` is, if any. Cheap enough for every
-/// primitive call: an address range check.
-#[inline(always)]
-pub fn tail_builtin(p: &'static Primitive) -> Option<TailBuiltin> {
-    let start = PRIMITIVES.as_ptr() as usize;
-    let offset = (p as *const Primitive as usize).wrapping_sub(start);
-    if offset >= TAIL_BUILTINS * std::mem::size_of::<Primitive>() {
-        return None;
-    }
-    Some(match offset / std::mem::size_of::<Primitive>() {
-        0 => TailBuiltin::Apply,
-        1 => TailBuiltin::CallWithValues,
-        _ => TailBuiltin::CallCc,
-    })
-}
 
 fn apply(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let (last, init) = values
@@ -431,24 +402,6 @@ fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         }
         other => other,
     }
-}
-
-/// The error that carries an escape to its continuation.
-pub fn invoke_continuation(id: u64, active: bool, args: &[Value]) -> Error {
-    if !active {
-        return Error::new(
-            ErrorKind::Continuation,
-            "continuation called after its call/cc returned: re-entering a continuation is not supported",
-        )
-        .with_help("continuations here are escape-only: call them only while the call/cc that made them is running");
-    }
-    let value = match args {
-        [single] => single.clone(),
-        _ => Value::Values(Rc::new(args.to_vec())),
-    };
-    let mut error = Error::new(ErrorKind::Escape, "continuation invoked").with_payload(value);
-    error.0.escape_id = id;
-    error
 }
 
 /// `dynamic-wind` itself is Scheme (`stdlib/control.scm`), so its thunk runs
@@ -685,14 +638,11 @@ fn features(_: &mut Interp, _: &[Value]) -> Result<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::value::TailBuiltin;
 
     #[test]
-    fn tail_builtins_are_recognised_by_entry() {
-        let kind = |name: &str| {
-            let p = PRIMITIVES.iter().find(|p| p.name == name);
-            p.and_then(tail_builtin)
-        };
+    fn tail_builtins_are_marked_in_their_entries() {
+        let kind = |name: &str| crate::builtins::builtin(name).and_then(|p| p.tail);
         assert_eq!(kind("apply"), Some(TailBuiltin::Apply));
         assert_eq!(kind("call-with-values"), Some(TailBuiltin::CallWithValues));
         assert_eq!(kind("call/cc"), Some(TailBuiltin::CallCc));
@@ -702,7 +652,6 @@ mod tests {
         );
         assert_eq!(kind("%wind-enter"), None);
         assert_eq!(kind("procedure?"), None);
-        let car = crate::builtins::builtin("car");
-        assert_eq!(car.and_then(tail_builtin), None);
+        assert_eq!(kind("car"), None);
     }
 }

@@ -7,11 +7,11 @@
 
 use std::rc::Rc;
 
-use crate::builtins::Primitive;
 use crate::compile::expr::{Call, CaptureSource, Case, Expr, FastOp, Lambda, PrimOpCall};
-use crate::interp::Global;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
+use crate::value::Global;
+use crate::value::Primitive;
 use crate::value::Value;
 
 /// One machine instruction. The accumulator holds the value of the last

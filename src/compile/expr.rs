@@ -6,9 +6,9 @@
 
 use std::rc::Rc;
 
-use crate::interp::Global;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
+use crate::value::Global;
 use crate::value::Value;
 
 /// An expression ready to evaluate.
@@ -148,7 +148,7 @@ pub struct PrimOpCall {
     pub op: FastOp,
     /// The builtin the global held at compile time; the fast path applies
     /// only while it still does.
-    pub primitive: &'static crate::builtins::Primitive,
+    pub primitive: &'static crate::value::Primitive,
     /// The general form of the call, used otherwise.
     pub call: Call,
 }

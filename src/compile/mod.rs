@@ -11,7 +11,6 @@ pub mod expand;
 pub mod expr;
 pub mod lower;
 pub mod quasi;
-pub mod quote;
 pub mod syntax_rules;
 
 use std::rc::Rc;

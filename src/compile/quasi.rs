@@ -1,13 +1,13 @@
 //! Quasiquote: templates become calls to private list-building primitives, so a
 //! program that redefines `cons` or `append` does not change what `` ` `` means.
 
-use crate::builtins::args;
-use crate::builtins::Primitive;
 use crate::compile::core::{Core, CoreKind};
 use crate::compile::expand::Expander;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::syntax::{Datum, DatumKind, Span};
+use crate::value::args;
+use crate::value::Primitive;
 use crate::value::Value;
 
 fn qq_cons(_: &mut Interp, args: &[Value]) -> Result<Value> {

@@ -12,9 +12,11 @@ mod report;
 mod sources;
 mod suggest;
 mod window;
+mod wording;
 
 pub use sources::{Source, SourceMap};
 pub use suggest::{closest_name, edit_distance};
+pub use wording::{group, human_bytes, io_reason};
 
 use crate::syntax::{ReadError, ReadErrorKind, Span};
 use crate::value::Value;
@@ -199,19 +201,6 @@ impl Trace {
     }
 }
 
-/// `1234567` → `1,234,567`.
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// An error with everything needed to report it. Boxed so `Result<Value, Error>`
 /// stays two words wide on the evaluator's hot path.
 pub struct Error(pub Box<ErrorData>);
@@ -268,17 +257,6 @@ impl Error {
             handled_depth: None,
             unbound: None,
         }))
-    }
-
-    /// "`who`: expected `expected`, got `value`".
-    pub fn wrong_type(who: &str, expected: &str, got: &Value) -> Error {
-        Error::new(
-            ErrorKind::Type,
-            format!(
-                "{who}: expected {expected}, got {}",
-                crate::printer::write_string_lossy(got)
-            ),
-        )
     }
 
     /// An index or size outside the allowed range.

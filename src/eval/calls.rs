@@ -7,11 +7,11 @@ use smallvec::SmallVec;
 
 use super::tail_builtins::Step;
 use super::Tail;
-use crate::builtins::Primitive;
 use crate::compile::expr::{Call, CaptureSource, Expr};
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::syntax::Span;
+use crate::value::Primitive;
 use crate::value::{Closure, SpecialProc, Value, VarBox};
 
 impl Interp {
@@ -81,7 +81,7 @@ impl Interp {
         };
         let f = cell.get();
         let p = match f {
-            Value::Primitive(p) if crate::builtins::control::tail_builtin(p).is_none() => p,
+            Value::Primitive(p) if p.tail.is_none() => p,
             Value::Undefined => return Err(self.unbound(cell.name, *name_span)),
             _ => return self.eval_call_with(f, call, bp, closure),
         };
@@ -160,7 +160,7 @@ impl Interp {
             match f {
                 Value::Closure(c) => return Ok(Tail::Call(c, base, argc, span)),
                 Value::Primitive(p) => {
-                    if let Some(builtin) = crate::builtins::control::tail_builtin(p) {
+                    if let Some(builtin) = p.tail {
                         // `apply`, `call-with-values` and `call/cc` keep the
                         // call they end with in tail position.
                         match self.tail_builtin_step(builtin, base, argc, span)? {
@@ -255,9 +255,9 @@ impl Interp {
                 captured: Some(captured),
                 ..
             } => Err(self.reenter(captured, args)),
-            SpecialProc::Continuation { id, active, .. } => Err(
-                crate::builtins::control::invoke_continuation(*id, active.get(), args),
-            ),
+            SpecialProc::Continuation { id, active, .. } => {
+                Err(invoke_continuation(*id, active.get(), args))
+            }
             SpecialProc::Parameter { value, .. } => {
                 if args.is_empty() {
                     Ok(value.borrow().clone())
@@ -271,7 +271,7 @@ impl Interp {
                     ))
                 }
             }
-            _ => crate::builtins::records::call_record_procedure(special, args),
+            _ => super::records::call_record_procedure(special, args),
         }
     }
 
@@ -480,4 +480,22 @@ pub(super) fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// The error that carries an escape to its continuation.
+fn invoke_continuation(id: u64, active: bool, args: &[Value]) -> Error {
+    if !active {
+        return Error::new(
+            ErrorKind::Continuation,
+            "continuation called after its call/cc returned: re-entering a continuation is not supported",
+        )
+        .with_help("continuations here are escape-only: call them only while the call/cc that made them is running");
+    }
+    let value = match args {
+        [single] => single.clone(),
+        _ => Value::Values(Rc::new(args.to_vec())),
+    };
+    let mut error = Error::new(ErrorKind::Escape, "continuation invoked").with_payload(value);
+    error.0.escape_id = id;
+    error
 }

@@ -94,8 +94,8 @@ impl Interp {
                 ErrorKind::Memory,
                 format!(
                     "memory limit exceeded: {} resident, the limit is {}",
-                    crate::interp::human_bytes(resident),
-                    crate::interp::human_bytes(limit)
+                    crate::diagnostics::human_bytes(resident),
+                    crate::diagnostics::human_bytes(limit)
                 ),
             )
             .at(span)

@@ -18,9 +18,12 @@ use crate::syntax::Span;
 use crate::value::{Closure, Promise, PromiseState, Value, VarBox};
 
 mod calls;
+pub(crate) mod conditions;
 mod frames;
 mod limits;
+pub(crate) mod list_columns;
 mod primops;
+mod records;
 mod tail_builtins;
 mod vm;
 mod wind;
@@ -268,7 +271,7 @@ impl Interp {
                         Ok(v) => v,
                         Err(e) if e.kind().is_catchable() => {
                             self.stack.truncate(stack_len);
-                            let obj = crate::builtins::exceptions::error_to_value(&e);
+                            let obj = crate::eval::conditions::error_to_value(&e);
                             self.remember_raise(&obj, &e);
                             self.stack[bp + guard.slot as usize] = if guard.boxed {
                                 Value::Boxed(Rc::new(VarBox::new(obj)))

@@ -37,10 +37,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::Tail;
-use crate::builtins::control::TailBuiltin;
 use crate::diagnostics::{Error, ErrorKind, Result};
 use crate::interp::Interp;
 use crate::syntax::Span;
+use crate::value::TailBuiltin;
 use crate::value::{Closure, SpecialProc, Value};
 
 /// What a tail-calling builtin turns into.
@@ -127,7 +127,7 @@ impl Interp {
             .at(span));
         }
         let list = self.stack.pop().unwrap_or(Value::Null);
-        let items = match crate::builtins::args::list("apply", &list) {
+        let items = match crate::value::args::list("apply", &list) {
             Ok(items) => items,
             Err(e) => {
                 self.stack.truncate(base);

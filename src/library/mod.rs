@@ -7,6 +7,7 @@
 //! path, evaluated once, and cached, however many times it is imported.
 
 mod define;
+pub(crate) mod environments;
 mod import_set;
 pub mod standard;
 
@@ -311,11 +312,19 @@ fn builtin_key(interp: &Interp, name: &str) -> Option<Symbol> {
     }
 }
 
+/// Every builtin table: the topics of `crate::builtins`, then the procedures
+/// that need the library system (`eval`, `load`, `environment`...).
+pub fn builtin_tables() -> Vec<&'static [crate::value::Primitive]> {
+    let mut tables = crate::builtins::tables();
+    tables.push(environments::PRIMITIVES);
+    tables
+}
+
 /// `(eshkol base)`: every builtin, special form and `stdlib/` definition.
 fn everything(interp: &Interp) -> Vec<(Symbol, Symbol)> {
     let mut names: Vec<&str> = crate::compile::expand::KEYWORDS.to_vec();
     names.extend(
-        crate::builtins::tables()
+        builtin_tables()
             .into_iter()
             .flat_map(|t| t.iter().map(|p| p.name))
             .filter(|n| !n.starts_with('%')),

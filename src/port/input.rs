@@ -4,8 +4,8 @@
 use std::collections::VecDeque;
 
 use super::stdin::{note_line_taken_by_port, read_stdin_line};
+use crate::diagnostics::io_reason;
 use crate::diagnostics::{Error, ErrorKind, Result};
-use crate::interp::io_reason;
 use crate::syntax::{parse_program_with, ReadErrorKind, SourceId};
 use crate::value::Value;
 
@@ -193,7 +193,7 @@ impl Input {
 
 /// The value of a datum `read` got; label errors become read errors.
 fn datum_value(datum: &crate::syntax::Datum) -> Result<Value> {
-    crate::compile::quote::datum_to_value(datum).map_err(|e| read_error(e.message()))
+    crate::value::datum::datum_to_value(datum).map_err(|e| read_error(e.message()))
 }
 
 /// A `read` failure: an error `read-error?` recognises.

@@ -22,8 +22,9 @@ mod stdin;
 use input::Input;
 pub use stdin::{read_stdin_line, stdin_lines_read};
 
+use crate::diagnostics::io_reason;
 use crate::diagnostics::{Error, ErrorKind, Result};
-use crate::interp::{io_reason, Interp};
+use crate::interp::Interp;
 use crate::value::Value;
 
 /// Whether a port reads or writes.

@@ -16,8 +16,8 @@ use std::rc::Rc;
 
 mod cycles;
 
-use crate::builtins::args;
 use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::value::args;
 use crate::value::{ByteStorage, Value, Vector};
 use cycles::{container_id, find_labels};
 use eshkol_arena::{Allocation, Arenas};
@@ -50,6 +50,20 @@ pub fn write_shared_string(arenas: &Arenas, value: &Value) -> Result<String> {
 pub fn write_string_lossy(value: &Value) -> String {
     print(value, Mode::Write, Labels::Cycles, None, Some(LOSSY_LIMIT))
         .unwrap_or_else(|_| String::from("#<unprintable>"))
+}
+
+impl Error {
+    /// "`who`: expected `expected`, got `value`". It is made here, not with
+    /// the other constructors in `diagnostics`, because it prints the value.
+    pub fn wrong_type(who: &str, expected: &str, got: &Value) -> Error {
+        Error::new(
+            ErrorKind::Type,
+            format!(
+                "{who}: expected {expected}, got {}",
+                write_string_lossy(got)
+            ),
+        )
+    }
 }
 
 /// Whether strings and characters are shown raw or as readable syntax.

@@ -290,7 +290,7 @@ fn expand(session: &mut Session, argument: &str, full: bool) {
     };
     for datum in &data {
         match crate::compile::expand_macros(&mut session.interp, datum, full) {
-            Ok(Some(expanded)) => match crate::compile::quote::datum_to_value(&expanded) {
+            Ok(Some(expanded)) => match crate::value::datum::datum_to_value(&expanded) {
                 Ok(value) => pretty(session, &value),
                 Err(e) => session.report(e),
             },

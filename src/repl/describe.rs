@@ -2,7 +2,8 @@
 //! `:apropos` and `:env`.
 
 use crate::compile::env::INTERACTION;
-use crate::interp::{human_bytes, Interp};
+use crate::diagnostics::human_bytes;
+use crate::interp::Interp;
 use crate::printer;
 use crate::symbol::Symbol;
 use crate::value::{Owner, Value};
@@ -210,7 +211,7 @@ fn is_result_name(name: &str) -> bool {
     name.len() > 1 && name.starts_with('$') && name[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
-fn primitive_arity(p: &crate::builtins::Primitive) -> String {
+fn primitive_arity(p: &crate::value::Primitive) -> String {
     match p.max_args {
         Some(max) if max == p.min_args => format!("{max} argument{}", plural(max)),
         Some(max) => format!("{} to {max} arguments", p.min_args),

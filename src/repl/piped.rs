@@ -45,7 +45,7 @@ pub fn run_piped(mut interp: Interp) -> u8 {
                 interp.flush_output();
                 eprintln!(
                     "cannot read standard input: {}",
-                    crate::interp::io_reason(&e)
+                    crate::diagnostics::io_reason(&e)
                 );
                 return 2;
             }

@@ -84,7 +84,7 @@ impl Tracing {
 }
 
 /// The REPL environment's cell for `name`, which must be bound.
-fn global(interp: &Interp, name: &str) -> Result<std::rc::Rc<crate::interp::Global>> {
+fn global(interp: &Interp, name: &str) -> Result<std::rc::Rc<crate::value::Global>> {
     interp
         .bound_cell(name)
         .ok_or_else(|| Error::new(ErrorKind::Unbound, format!("trace: {name} is not defined")))

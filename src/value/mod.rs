@@ -29,20 +29,25 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
-use crate::builtins::Primitive;
 use crate::symbol::Symbol;
 
+pub mod args;
+pub mod datum;
 mod drop;
+mod global;
 mod hash_table;
 mod ownership;
 mod pair;
+mod primitive;
 mod procedures;
 mod records;
 mod sequences;
 
+pub use global::Global;
 pub use hash_table::{HashKey, HashKind, HashTable};
 pub use ownership::{ArenaObject, ArenaTag, Owner};
 pub use pair::Pair;
+pub use primitive::{PrimFn, Primitive, TailBuiltin};
 pub use procedures::{Closure, Promise, PromiseState, SpecialProc, VarBox};
 pub use records::{Condition, Record, RecordType};
 pub use sequences::{ByteStorage, Bytevector, SString, Vector};

@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use crate::builtins::equivalence::equal_in;
 use crate::builtins::hashtables::key_for;
-use crate::builtins::list_columns::columns;
 use crate::builtins::{args, Primitive};
 use crate::diagnostics::Result;
+use crate::eval::list_columns::columns;
 use crate::interp::Interp;
 use crate::prim;
 use crate::value::{HashKind, Value};

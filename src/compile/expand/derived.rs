@@ -591,7 +591,7 @@ pub fn read_included(
                 format!(
                     "{head}: cannot read {}: {}",
                     path.display(),
-                    crate::interp::io_reason(&e)
+                    crate::diagnostics::io_reason(&e)
                 ),
             )
             .at(item.span)

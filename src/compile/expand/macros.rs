@@ -347,8 +347,8 @@ impl Expander<'_> {
                     format!(
                         "macro `{}`: memory limit exceeded while expanding: {} resident, the limit is {}",
                         m.name,
-                        crate::interp::human_bytes(resident),
-                        crate::interp::human_bytes(limit)
+                        crate::diagnostics::human_bytes(resident),
+                        crate::diagnostics::human_bytes(limit)
                     ),
                 )
                 .at(use_site.span));

@@ -27,7 +27,7 @@ pub use macros::{prune_aliases, Alias, Macro};
 use crate::compile::core::*;
 use crate::compile::env::{EnvId, Environment};
 use crate::compile::quasi;
-use crate::compile::quote::datum_to_value;
+use crate::value::datum::datum_to_value;
 use std::collections::HashMap;
 use std::rc::Rc;
 

@@ -196,7 +196,7 @@ impl Interp {
         if !same(&self.winders, &guard.winders) {
             e = self.wind_out(e, &guard.winders);
         }
-        let obj = crate::builtins::exceptions::error_to_value(&e);
+        let obj = crate::eval::conditions::error_to_value(&e);
         self.remember_raise(&obj, &e);
         let Some(code) = regs.closure.lambda.code.as_deref() else {
             return;

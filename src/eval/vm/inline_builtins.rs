@@ -124,7 +124,7 @@ impl Interp {
     #[inline(always)]
     pub(super) fn call_primitive(
         &mut self,
-        p: &'static crate::builtins::Primitive,
+        p: &'static crate::value::Primitive,
         base: usize,
     ) -> Result<Value> {
         let take = |stack: &mut Vec<Value>| stack.pop().unwrap_or_default();

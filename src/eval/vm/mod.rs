@@ -559,8 +559,7 @@ impl Interp {
                             }
                             Value::Primitive(p)
                                 if argc == 1
-                                    && crate::builtins::control::tail_builtin(p)
-                                        == Some(crate::builtins::control::TailBuiltin::CallCc)
+                                    && p.tail == Some(crate::value::TailBuiltin::CallCc)
                                     && matches!(self.stack[base], Value::Closure(_)) =>
                             {
                                 // A tail call/cc with a caller saved continues
@@ -584,9 +583,7 @@ impl Interp {
                                     resume,
                                 });
                             }
-                            Value::Primitive(p)
-                                if crate::builtins::control::tail_builtin(p).is_none() =>
-                            {
+                            Value::Primitive(p) if p.tail.is_none() => {
                                 check_primitive_arity(p, argc, s.span)?;
                                 self.call_span = s.span;
                                 put(

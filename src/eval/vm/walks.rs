@@ -18,13 +18,13 @@
 use std::rc::Rc;
 
 use super::CallTo;
-use crate::builtins::args;
 use crate::compile::emit::{Code, Op, Walk};
 use crate::compile::expr::{Expr, Lambda};
 use crate::diagnostics::{Error, Result};
 use crate::interp::Interp;
 use crate::symbol::Symbol;
 use crate::syntax::Span;
+use crate::value::args;
 use crate::value::{Closure, SString, Value};
 
 /// The walks, with the text of their documentation.
@@ -233,7 +233,7 @@ impl Interp {
         let (count, length) = match kind {
             Walk::Map | Walk::ForEach if single => (args::list_length(who, &first)?, 0),
             Walk::Map | Walk::ForEach => {
-                let n = crate::builtins::list_columns::columns(who, sequences)?.1;
+                let n = crate::eval::list_columns::columns(who, sequences)?.1;
                 (n, 0)
             }
             Walk::VectorMap | Walk::VectorForEach | Walk::StringMap | Walk::StringForEach => {

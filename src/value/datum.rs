@@ -1,4 +1,5 @@
-//! Converting read data into Scheme values (`quote`, `read`, `case` data).
+//! Converting between read data and Scheme values: data become values for
+//! `quote`, `read` and `case`, and values become data again for `eval`.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -135,7 +136,7 @@ fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>, depth: usize) 
             Value::Symbol(s) => DatumKind::Symbol(s.name().to_string()),
             Value::Null => DatumKind::List(Vec::new()),
             Value::Pair(_) => {
-                crate::builtins::args::check_live(value)?;
+                crate::value::args::check_live(value)?;
                 let mut items = Vec::new();
                 let mut chain = Vec::new();
                 let mut cur = value.clone();
@@ -143,7 +144,7 @@ fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>, depth: usize) 
                     let Value::Pair(p) = &cur else {
                         break Ok(());
                     };
-                    crate::builtins::args::check_live(&cur)?;
+                    crate::value::args::check_live(&cur)?;
                     let key = Rc::as_ptr(p) as usize;
                     if !open.insert(key) {
                         break Err(circular(value));

@@ -9,7 +9,7 @@ use crate::interp::Interp;
 use crate::prim;
 use crate::value::{Record, Value};
 
-use super::Primitive;
+use crate::value::Primitive;
 
 pub const PRIMITIVES: &[Primitive] = &[
     prim!(
@@ -96,13 +96,13 @@ fn environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let span = interp.call_span;
     let sets = values
         .iter()
-        .map(|v| crate::compile::quote::value_to_datum(v, span))
+        .map(|v| crate::value::datum::value_to_datum(v, span))
         .collect::<Result<Vec<_>>>()?;
     let written: Vec<String> = values
         .iter()
         .map(crate::printer::write_string_lossy)
         .collect();
-    let env = crate::library::environment_from_sets(interp, &sets, written.join(" "), span)?;
+    let env = super::environment_from_sets(interp, &sets, written.join(" "), span)?;
     Ok(environment_value(interp, env))
 }
 
@@ -119,14 +119,14 @@ fn report_environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let env = environment_argument(interp, "eval", values.get(1))?;
     let span = interp.call_span;
-    let datum = crate::compile::quote::value_to_datum(&values[0], span)?;
+    let datum = crate::value::datum::value_to_datum(&values[0], span)?;
     let result = interp.in_environment(env, |interp| interp.eval_datum(&datum));
     crate::native_stack::drop_with_room(datum);
     result
 }
 
 fn load(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let path = super::args::string("load", &values[0])?.to_string();
+    let path = crate::value::args::string("load", &values[0])?.to_string();
     let env = environment_argument(interp, "load", values.get(1))?;
     interp.in_environment(env, |interp| interp.load_file(std::path::Path::new(&path)))?;
     Ok(Value::Unspecified)

@@ -1,4 +1,5 @@
-//! Argument checking shared by all builtins.
+//! Checked access to values: the type accessors and arena liveness checks
+//! that every builtin, walker and printer goes through.
 //!
 //! Every accessor here also refuses values owned by a destroyed arena, so a
 //! builtin that takes its arguments through these functions can never read a

@@ -9,8 +9,8 @@
 //! into a vector costs; the call fails only when every list is circular, since
 //! it would then never end.
 
-use super::args;
 use crate::diagnostics::{Error, ErrorKind, Result};
+use crate::value::args;
 use crate::value::Value;
 
 /// One list in a lockstep walk.
