@@ -313,7 +313,7 @@ fn builtin_key(interp: &Interp, name: &str) -> Option<Symbol> {
 
 /// `(eshkol base)`: every builtin, special form and `stdlib/` definition.
 fn everything(interp: &Interp) -> Vec<(Symbol, Symbol)> {
-    let mut names: Vec<&str> = crate::compile::expand::KEYWORDS.to_vec();
+    let mut names: Vec<&str> = crate::compile::expand::special_form_names().collect();
     names.extend(
         crate::builtins::tables()
             .into_iter()
