@@ -71,7 +71,7 @@ pub fn check_program(program: &[Datum], environment: &dyn Environment) -> Vec<Fi
 impl Environment for Interp {
     fn is_bound(&self, name: &str) -> bool {
         matches!(name, "else" | "=>" | "_" | "...")
-            || crate::compile::expand::KEYWORDS.contains(&name)
+            || crate::compile::expand::is_special_form(name)
             || self.bound_cell(name).is_some()
             || self
                 .macros

@@ -312,7 +312,7 @@ impl Checker<'_> {
                     self.form(part);
                 }
             }
-            Some(name) if crate::compile::expand::KEYWORDS.contains(&name) => {
+            Some(name) if crate::compile::expand::is_special_form(name) => {
                 for part in &parts[1..] {
                     self.form(part);
                 }

@@ -157,7 +157,7 @@ pub fn display_name(key: Symbol) -> Symbol {
 /// Whether `name` is a special-form keyword or auxiliary syntax: names
 /// every environment exports under themselves.
 pub fn is_syntax_word(name: &str) -> bool {
-    crate::compile::expand::KEYWORDS.contains(&name) || AUXILIARY.contains(&name)
+    crate::compile::expand::is_special_form(name) || AUXILIARY.contains(&name)
 }
 
 #[cfg(test)]

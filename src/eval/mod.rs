@@ -325,9 +325,7 @@ impl Interp {
     /// The bound global or special form whose name is closest to `name`, if
     /// any is close (`lamda` → `lambda`).
     pub fn suggest_global(&self, name: &str) -> Option<String> {
-        let keywords = crate::compile::expand::KEYWORDS
-            .iter()
-            .map(|k| std::rc::Rc::from(*k));
+        let keywords = crate::compile::expand::special_form_names().map(std::rc::Rc::from);
         let candidates = self
             .globals
             .iter()

@@ -322,7 +322,7 @@ pub fn builtin_tables() -> Vec<&'static [crate::value::Primitive]> {
 
 /// `(eshkol base)`: every builtin, special form and `stdlib/` definition.
 fn everything(interp: &Interp) -> Vec<(Symbol, Symbol)> {
-    let mut names: Vec<&str> = crate::compile::expand::KEYWORDS.to_vec();
+    let mut names: Vec<&str> = crate::compile::expand::special_form_names().collect();
     names.extend(
         builtin_tables()
             .into_iter()

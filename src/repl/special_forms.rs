@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn every_keyword_is_documented() {
-        for keyword in crate::compile::expand::KEYWORDS {
+        for keyword in crate::compile::expand::special_form_names() {
             assert!(special_form_doc(keyword).is_some(), "{keyword}");
         }
     }

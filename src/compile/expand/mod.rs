@@ -16,6 +16,7 @@ mod macros;
 mod promises;
 mod quotation;
 mod scopes;
+mod special_forms;
 mod variables;
 mod with_arena;
 
@@ -23,6 +24,8 @@ pub use derived::{feature_met, library_name_text, read_included, FEATURES};
 pub use lambda::Params;
 use macros::{macro_as_variable, Binding, Resolved};
 pub use macros::{prune_aliases, Alias, Macro};
+pub(crate) use special_forms::{is_special_form, special_form_names};
+use special_forms::{special_form, SpecialForm};
 
 use crate::compile::core::*;
 use crate::compile::env::{EnvId, Environment};
@@ -144,17 +147,19 @@ impl<'a> Expander<'a> {
 
     /// Whether `name` is a special-form keyword here (not shadowed locally).
     fn is_keyword(&self, name: &str) -> bool {
-        matches!(self.resolve(Symbol::intern(name)), Resolved::Free(n) if KEYWORDS.contains(&&*n.name()))
+        matches!(self.resolve(Symbol::intern(name)), Resolved::Free(n) if is_special_form(&n.name()))
     }
 
     /// The special-form keyword a datum denotes here, if it is one.
     fn head_keyword(&self, datum: &Datum) -> Option<&'static str> {
+        self.head_special_form(datum).map(|form| form.name)
+    }
+
+    /// The special form a datum denotes here, if it is one.
+    fn head_special_form(&self, datum: &Datum) -> Option<&'static SpecialForm> {
         let name = datum.as_symbol()?;
         match self.resolve(Symbol::intern(name)) {
-            Resolved::Free(original) => {
-                let text = original.name();
-                KEYWORDS.iter().copied().find(|k| *k == &*text)
-            }
+            Resolved::Free(original) => special_form(&original.name()),
             Resolved::Local(_) => None,
         }
     }
@@ -249,8 +254,8 @@ impl<'a> Expander<'a> {
                         )));
                     }
                 }
-                if let Some(head) = self.head_keyword(&items[0]) {
-                    return self.expand_special(head, datum, items);
+                if let Some(form) = self.head_special_form(&items[0]) {
+                    return form.expand_use(self, datum, items);
                 }
                 let f = self.expand(&items[0])?;
                 let args = items[1..]
@@ -276,114 +281,10 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn expand_special(&mut self, head: &str, datum: &Datum, items: &[Datum]) -> Result<Core> {
-        let span = datum.span;
-        match head {
-            "quote" => self.expand_quote(datum, items),
-            "quasiquote" => self.expand_quasiquote(datum, items),
-            "unquote" | "unquote-splicing" => Err(syntax_error(
-                span,
-                format!("{head}: only allowed inside a quasiquote"),
-            )),
-            "lambda" => self.expand_named(datum, None, None),
-            "define" => Err(syntax_error(
-                span,
-                "define: only allowed at top level or at the start of a body",
-            )
-            .with_help("use set! to change an existing variable, or let to bind a new one")),
-            "set!" => self.expand_set(datum, items),
-            "if" => self.expand_if(datum, items),
-            "begin" => self.expand_begin(datum, items),
-            "let" => self.expand_let(datum, items),
-            "let*" => self.expand_let_star(datum, items),
-            "letrec" | "letrec*" => self.expand_letrec(datum, items),
-            "cond" => self.expand_cond(&items[1..], span),
-            "case" => self.expand_case(datum, items),
-            "and" => self.expand_and(datum, items),
-            "or" => self.expand_or(datum, items),
-            "when" | "unless" => self.expand_when_unless(head, datum, items),
-            "do" => self.expand_do(datum, items),
-            "delay" | "delay-force" | "make-promise-lazy" => self.expand_delay(head, datum, items),
-            "cons-stream" => self.expand_cons_stream(datum, items),
-            "with-arena" => self.expand_with_arena(datum, items),
-            "define-syntax" => Err(syntax_error(
-                span,
-                "define-syntax: only allowed at top level or at the start of a body",
-            )),
-            "let-syntax" | "letrec-syntax" => {
-                self.expand_let_syntax(datum, items, head == "letrec-syntax")
-            }
-            "guard" => self.expand_guard(datum, items),
-            "let-values" => self.expand_let_values(datum, items, false),
-            "let*-values" => self.expand_let_values(datum, items, true),
-            "receive" => self.expand_receive(datum, items),
-            "case-lambda" => self.expand_case_lambda(datum, items),
-            "parameterize" => self.expand_parameterize(datum, items),
-            "assert" => self.expand_assert(datum, items),
-            "include" | "include-ci" => {
-                let forms = self.include_forms(datum, items)?;
-                Ok(seq(self.expand_all(&forms)?, span))
-            }
-            "cond-expand" => {
-                let forms = self.cond_expand_forms(items)?;
-                Ok(seq(self.expand_all(&forms)?, span))
-            }
-            "define-values" | "define-record-type" => Err(syntax_error(
-                span,
-                format!("{head}: only allowed at top level or at the start of a body"),
-            )),
-            _ => Err(syntax_error(span, format!("{head}: unknown special form"))),
-        }
-    }
-
     fn expand_all(&mut self, data: &[Datum]) -> Result<Vec<Core>> {
         data.iter().map(|d| self.expand(d)).collect()
     }
 }
-
-/// Special-form keywords.
-pub const KEYWORDS: &[&str] = &[
-    "quote",
-    "quasiquote",
-    "unquote",
-    "unquote-splicing",
-    "lambda",
-    "define",
-    "set!",
-    "if",
-    "begin",
-    "let",
-    "let*",
-    "letrec",
-    "letrec*",
-    "cond",
-    "case",
-    "and",
-    "or",
-    "when",
-    "unless",
-    "do",
-    "delay",
-    "delay-force",
-    "make-promise-lazy",
-    "cons-stream",
-    "with-arena",
-    "guard",
-    "let-values",
-    "let*-values",
-    "receive",
-    "case-lambda",
-    "parameterize",
-    "assert",
-    "include",
-    "include-ci",
-    "define-values",
-    "define-record-type",
-    "define-syntax",
-    "let-syntax",
-    "letrec-syntax",
-    "cond-expand",
-];
 
 /// A call of the builtin `name`, whatever the program has bound that name to.
 fn call_builtin(name: &str, args: Vec<Core>, span: Span) -> Result<Core> {
