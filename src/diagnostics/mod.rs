@@ -18,7 +18,8 @@ pub use sources::{Source, SourceMap};
 pub use suggest::{closest_name, edit_distance};
 pub use wording::{group, human_bytes, io_reason};
 
-use crate::syntax::{ReadError, ReadErrorKind, Span};
+use crate::symbol::Symbol;
+use crate::syntax::{ReadError, ReadErrorKind, Span, MAX_NESTING};
 use crate::value::Value;
 
 /// What went wrong, in a form programs can test.
@@ -257,6 +258,20 @@ impl Error {
             handled_depth: None,
             unbound: None,
         }))
+    }
+
+    /// Code nested past [`MAX_NESTING`] levels, in the expander or in data
+    /// made into values; `by_macro` names the macro whose expansion nested it.
+    pub fn nested_too_deeply(span: Span, by_macro: Option<Symbol>) -> Error {
+        let too_deep = format!("code nested too deeply (more than {MAX_NESTING} levels)");
+        match by_macro {
+            Some(name) => Error::new(ErrorKind::Syntax, format!("{too_deep} by the expansion of macro `{name}`"))
+                .at(span)
+                .with_help("a macro that puts its own use inside its output nests deeper at every step: check its recursion"),
+            None => Error::new(ErrorKind::Syntax, too_deep)
+                .at(span)
+                .with_help("build the computation with a loop or a procedure instead of nesting"),
+        }
     }
 
     /// An index or size outside the allowed range.

@@ -122,7 +122,7 @@ pub fn value_to_datum(value: &Value, span: Span) -> Result<Datum> {
 /// reappearance means a cycle) in `open`, `depth` levels inside the whole.
 fn to_datum(value: &Value, span: Span, open: &mut HashSet<usize>, depth: usize) -> Result<Datum> {
     if depth > MAX_NESTING {
-        return Err(crate::compile::expand::nested_too_deeply(span, None));
+        return Err(Error::nested_too_deeply(span, None));
     }
     crate::native_stack::deeper(|| {
         let kind = match value {

@@ -97,18 +97,6 @@ pub struct ExpandContext<'a> {
     pub max_memory: Option<usize>,
 }
 
-/// Code nested past [`MAX_NESTING`] levels; `by_macro` names the macro
-/// whose expansion nested it.
-pub fn nested_too_deeply(span: Span, by_macro: Option<Symbol>) -> Error {
-    let too_deep = format!("code nested too deeply (more than {MAX_NESTING} levels)");
-    match by_macro {
-        Some(name) => syntax_error(span, format!("{too_deep} by the expansion of macro `{name}`"))
-            .with_help("a macro that puts its own use inside its output nests deeper at every step: check its recursion"),
-        None => syntax_error(span, too_deep)
-            .with_help("build the computation with a loop or a procedure instead of nesting"),
-    }
-}
-
 /// A syntax error at `span`.
 pub fn syntax_error(span: Span, message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Syntax, message).at(span)
@@ -210,7 +198,7 @@ impl<'a> Expander<'a> {
     /// a macro builds, and keeps every later pass over it shallow.
     pub fn expand(&mut self, datum: &Datum) -> Result<Core> {
         if self.nesting >= MAX_NESTING {
-            return Err(nested_too_deeply(datum.span, self.last_macro));
+            return Err(Error::nested_too_deeply(datum.span, self.last_macro));
         }
         self.nesting += 1;
         let core = crate::native_stack::deeper(|| self.expand_inner(datum));
