@@ -25,6 +25,7 @@ const PAIR_BYTES: usize = 16;
 const WORD_BYTES: usize = 8;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("make-arena", 1, _, make_arena, "(make-arena size [limit]): a new arena whose first block is size bytes"),
     prim!("arena-alloc", 2, 2, arena_alloc, "(arena-alloc arena n): n zeroed bytes living in the arena, as a bytevector"),

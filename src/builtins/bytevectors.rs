@@ -10,98 +10,21 @@ use crate::prim;
 use crate::value::{ByteStorage, Bytevector, Value};
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "bytevector",
-        0,
-        _,
-        bytevector,
-        "(bytevector byte ...): a new bytevector of the arguments"
-    ),
-    prim!(
-        "make-bytevector",
-        1,
-        2,
-        make_bytevector,
-        "(make-bytevector n [byte]): a new bytevector of n bytes (default 0)"
-    ),
-    prim!(
-        "make-bytes",
-        1,
-        2,
-        make_bytes,
-        "(make-bytes n [byte]): a new heap bytevector of n bytes (default 0)"
-    ),
-    prim!(
-        "bytevector?",
-        1,
-        1,
-        is_bytevector,
-        "(bytevector? x): #t if x is a bytevector"
-    ),
-    prim!(
-        "bytevector-length",
-        1,
-        1,
-        bytevector_length,
-        "(bytevector-length bv): the number of bytes"
-    ),
-    prim!(
-        "bytevector-u8-ref",
-        2,
-        2,
-        bytevector_u8_ref,
-        "(bytevector-u8-ref bv k): byte k of bv"
-    ),
-    prim!(
-        "bytevector-u8-set!",
-        3,
-        3,
-        bytevector_u8_set,
-        "(bytevector-u8-set! bv k byte): stores byte at index k"
-    ),
-    prim!(
-        "bytevector-copy",
-        1,
-        3,
-        bytevector_copy,
-        "(bytevector-copy bv [start [end]]): a new heap bytevector of the bytes"
-    ),
-    prim!(
-        "bytevector-copy!",
-        3,
-        5,
-        bytevector_copy_into,
-        "(bytevector-copy! to at from [start [end]]): copies bytes of from into to"
-    ),
-    prim!(
-        "bytevector-append",
-        0,
-        _,
-        bytevector_append,
-        "(bytevector-append bv ...): a new bytevector of all bytes"
-    ),
-    prim!(
-        "bytevector-fill!",
-        2,
-        4,
-        bytevector_fill,
-        "(bytevector-fill! bv byte [start [end]]): stores byte in every position"
-    ),
-    prim!(
-        "utf8->string",
-        1,
-        3,
-        utf8_to_string,
-        "(utf8->string bv [start [end]]): decodes UTF-8 bytes into a string"
-    ),
-    prim!(
-        "string->utf8",
-        1,
-        3,
-        string_to_utf8,
-        "(string->utf8 s [start [end]]): the UTF-8 encoding of a string"
-    ),
+    prim!("bytevector", 0, _, bytevector, "(bytevector byte ...): a new bytevector of the arguments"),
+    prim!("make-bytevector", 1, 2, make_bytevector, "(make-bytevector n [byte]): a new bytevector of n bytes (default 0)"),
+    prim!("make-bytes", 1, 2, make_bytes, "(make-bytes n [byte]): a new heap bytevector of n bytes (default 0)"),
+    prim!("bytevector?", 1, 1, is_bytevector, "(bytevector? x): #t if x is a bytevector"),
+    prim!("bytevector-length", 1, 1, bytevector_length, "(bytevector-length bv): the number of bytes"),
+    prim!("bytevector-u8-ref", 2, 2, bytevector_u8_ref, "(bytevector-u8-ref bv k): byte k of bv"),
+    prim!("bytevector-u8-set!", 3, 3, bytevector_u8_set, "(bytevector-u8-set! bv k byte): stores byte at index k"),
+    prim!("bytevector-copy", 1, 3, bytevector_copy, "(bytevector-copy bv [start [end]]): a new heap bytevector of the bytes"),
+    prim!("bytevector-copy!", 3, 5, bytevector_copy_into, "(bytevector-copy! to at from [start [end]]): copies bytes of from into to"),
+    prim!("bytevector-append", 0, _, bytevector_append, "(bytevector-append bv ...): a new bytevector of all bytes"),
+    prim!("bytevector-fill!", 2, 4, bytevector_fill, "(bytevector-fill! bv byte [start [end]]): stores byte in every position"),
+    prim!("utf8->string", 1, 3, utf8_to_string, "(utf8->string bv [start [end]]): decodes UTF-8 bytes into a string"),
+    prim!("string->utf8", 1, 3, string_to_utf8, "(string->utf8 s [start [end]]): the UTF-8 encoding of a string"),
 ];
 
 /// Fails if the bytevector belongs to an arena destroyed or reset since.

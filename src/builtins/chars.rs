@@ -7,155 +7,30 @@ use crate::prim;
 use crate::value::Value;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("char?", 1, 1, is_char, "(char? x): #t if x is a character"),
-    prim!(
-        "char->integer",
-        1,
-        1,
-        char_to_integer,
-        "(char->integer c): the Unicode code point of c"
-    ),
-    prim!(
-        "integer->char",
-        1,
-        1,
-        integer_to_char,
-        "(integer->char n): the character with code point n"
-    ),
-    prim!(
-        "char=?",
-        1,
-        _,
-        char_eq,
-        "(char=? c1 c2 ...): #t if all characters are equal"
-    ),
-    prim!(
-        "char<?",
-        1,
-        _,
-        char_lt,
-        "(char<? c1 c2 ...): #t if the code points strictly increase"
-    ),
-    prim!(
-        "char>?",
-        1,
-        _,
-        char_gt,
-        "(char>? c1 c2 ...): #t if the code points strictly decrease"
-    ),
-    prim!(
-        "char<=?",
-        1,
-        _,
-        char_le,
-        "(char<=? c1 c2 ...): #t if the code points never decrease"
-    ),
-    prim!(
-        "char>=?",
-        1,
-        _,
-        char_ge,
-        "(char>=? c1 c2 ...): #t if the code points never increase"
-    ),
-    prim!(
-        "char-ci=?",
-        1,
-        _,
-        char_ci_eq,
-        "(char-ci=? c1 c2 ...): char=? after case folding"
-    ),
-    prim!(
-        "char-ci<?",
-        1,
-        _,
-        char_ci_lt,
-        "(char-ci<? c1 c2 ...): char<? after case folding"
-    ),
-    prim!(
-        "char-ci>?",
-        1,
-        _,
-        char_ci_gt,
-        "(char-ci>? c1 c2 ...): char>? after case folding"
-    ),
-    prim!(
-        "char-ci<=?",
-        1,
-        _,
-        char_ci_le,
-        "(char-ci<=? c1 c2 ...): char<=? after case folding"
-    ),
-    prim!(
-        "char-ci>=?",
-        1,
-        _,
-        char_ci_ge,
-        "(char-ci>=? c1 c2 ...): char>=? after case folding"
-    ),
-    prim!(
-        "char-alphabetic?",
-        1,
-        1,
-        char_alphabetic,
-        "(char-alphabetic? c): #t if c is a letter"
-    ),
-    prim!(
-        "char-numeric?",
-        1,
-        1,
-        char_numeric,
-        "(char-numeric? c): #t if c is a decimal digit"
-    ),
-    prim!(
-        "char-whitespace?",
-        1,
-        1,
-        char_whitespace,
-        "(char-whitespace? c): #t if c is white space"
-    ),
-    prim!(
-        "char-upper-case?",
-        1,
-        1,
-        char_upper_case,
-        "(char-upper-case? c): #t if c is an upper-case letter"
-    ),
-    prim!(
-        "char-lower-case?",
-        1,
-        1,
-        char_lower_case,
-        "(char-lower-case? c): #t if c is a lower-case letter"
-    ),
-    prim!(
-        "char-upcase",
-        1,
-        1,
-        char_upcase,
-        "(char-upcase c): the upper-case form of c"
-    ),
-    prim!(
-        "char-downcase",
-        1,
-        1,
-        char_downcase,
-        "(char-downcase c): the lower-case form of c"
-    ),
-    prim!(
-        "char-foldcase",
-        1,
-        1,
-        char_foldcase,
-        "(char-foldcase c): the case-folded form of c"
-    ),
-    prim!(
-        "digit-value",
-        1,
-        1,
-        digit_value,
-        "(digit-value c): the value of decimal digit c, or #f"
-    ),
+    prim!("char->integer", 1, 1, char_to_integer, "(char->integer c): the Unicode code point of c"),
+    prim!("integer->char", 1, 1, integer_to_char, "(integer->char n): the character with code point n"),
+    prim!("char=?", 1, _, char_eq, "(char=? c1 c2 ...): #t if all characters are equal"),
+    prim!("char<?", 1, _, char_lt, "(char<? c1 c2 ...): #t if the code points strictly increase"),
+    prim!("char>?", 1, _, char_gt, "(char>? c1 c2 ...): #t if the code points strictly decrease"),
+    prim!("char<=?", 1, _, char_le, "(char<=? c1 c2 ...): #t if the code points never decrease"),
+    prim!("char>=?", 1, _, char_ge, "(char>=? c1 c2 ...): #t if the code points never increase"),
+    prim!("char-ci=?", 1, _, char_ci_eq, "(char-ci=? c1 c2 ...): char=? after case folding"),
+    prim!("char-ci<?", 1, _, char_ci_lt, "(char-ci<? c1 c2 ...): char<? after case folding"),
+    prim!("char-ci>?", 1, _, char_ci_gt, "(char-ci>? c1 c2 ...): char>? after case folding"),
+    prim!("char-ci<=?", 1, _, char_ci_le, "(char-ci<=? c1 c2 ...): char<=? after case folding"),
+    prim!("char-ci>=?", 1, _, char_ci_ge, "(char-ci>=? c1 c2 ...): char>=? after case folding"),
+    prim!("char-alphabetic?", 1, 1, char_alphabetic, "(char-alphabetic? c): #t if c is a letter"),
+    prim!("char-numeric?", 1, 1, char_numeric, "(char-numeric? c): #t if c is a decimal digit"),
+    prim!("char-whitespace?", 1, 1, char_whitespace, "(char-whitespace? c): #t if c is white space"),
+    prim!("char-upper-case?", 1, 1, char_upper_case, "(char-upper-case? c): #t if c is an upper-case letter"),
+    prim!("char-lower-case?", 1, 1, char_lower_case, "(char-lower-case? c): #t if c is a lower-case letter"),
+    prim!("char-upcase", 1, 1, char_upcase, "(char-upcase c): the upper-case form of c"),
+    prim!("char-downcase", 1, 1, char_downcase, "(char-downcase c): the lower-case form of c"),
+    prim!("char-foldcase", 1, 1, char_foldcase, "(char-foldcase c): the case-folded form of c"),
+    prim!("digit-value", 1, 1, digit_value, "(digit-value c): the value of decimal digit c, or #f"),
 ];
 
 /// The code points of `0` in every Unicode decimal-digit (Nd) run of ten.

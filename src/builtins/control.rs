@@ -17,207 +17,36 @@ use crate::value::{Promise, PromiseState, SpecialProc, Value};
 /// This topic's builtins. The tail-calling ones (see [`TailBuiltin`]) must stay
 /// first, in that enum's order: the evaluator recognises them by address to
 /// keep the call they end with in tail position.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        tail Apply,
-        "apply",
-        2,
-        _,
-        apply,
-        "(apply f arg ... list): calls f with the args and the list's elements"
-    ),
-    prim!(
-        tail CallWithValues,
-        "call-with-values",
-        2,
-        2,
-        call_with_values,
-        "(call-with-values producer consumer): calls consumer with producer's values"
-    ),
-    prim!(
-        tail CallCc,
-        "call-with-current-continuation",
-        1,
-        1,
-        call_cc,
-        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
-    ),
-    prim!(
-        tail CallCc,
-        "call/cc",
-        1,
-        1,
-        call_cc,
-        "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"
-    ),
-    prim!(
-        "procedure?",
-        1,
-        1,
-        is_procedure,
-        "(procedure? x): is x a procedure?"
-    ),
-    prim!(
-        "error",
-        0,
-        _,
-        error,
-        "(error message irritant ...): raises an error"
-    ),
-    prim!(
-        "exit",
-        0,
-        1,
-        exit,
-        "(exit [code]): ends the program with an exit status"
-    ),
-    prim!(
-        "void",
-        0,
-        _,
-        void,
-        "(void ...): returns the unspecified value"
-    ),
-    prim!(
-        "force",
-        1,
-        1,
-        force,
-        "(force promise): the promise's value, computed once"
-    ),
-    prim!(
-        "make-promise",
-        1,
-        1,
-        make_promise,
-        "(make-promise x): a promise already forced to x"
-    ),
-    prim!(
-        "promise?",
-        1,
-        1,
-        is_promise,
-        "(promise? x): is x a promise?"
-    ),
-    prim!(
-        "values",
-        0,
-        _,
-        values,
-        "(values x ...): returns several values"
-    ),
-    prim!(
-        "current-time",
-        0,
-        0,
-        current_time,
-        "(current-time): seconds (flonum, ns resolution) on a monotonic clock"
-    ),
-    prim!(
-        "%wind-check",
-        3,
-        3,
-        wind_check,
-        "(%wind-check before thunk after): dynamic-wind's argument check"
-    ),
-    prim!(
-        "%wind-enter",
-        2,
-        2,
-        wind_enter,
-        "(%wind-enter before after): enters a dynamic-wind extent"
-    ),
-    prim!(
-        "%wind-leave",
-        0,
-        0,
-        wind_leave,
-        "(%wind-leave): leaves the innermost dynamic-wind extent"
-    ),
-    prim!(
-        "make-parameter",
-        1,
-        2,
-        make_parameter,
-        "(make-parameter value [converter]): a parameter object for parameterize"
-    ),
-    prim!(
-        "%parameter-convert",
-        2,
-        2,
-        parameter_convert,
-        "(%parameter-convert params values): the values as parameterize binds them"
-    ),
-    prim!(
-        "%parameter-swap!",
-        2,
-        2,
-        parameter_swap,
-        "(%parameter-swap! params values): binds the parameters, returning their old values"
-    ),
-    prim!(
-        "%case-lambda",
-        1,
-        _,
-        case_lambda,
-        "a procedure dispatching on argument count"
-    ),
-    prim!(
-        "command-line",
-        0,
-        0,
-        command_line,
-        "(command-line): the script's path and arguments, as a list of strings"
-    ),
-    prim!(
-        "get-environment-variable",
-        1,
-        1,
-        get_environment_variable,
-        "(get-environment-variable name): the variable's value, or #f"
-    ),
-    prim!(
-        "get-environment-variables",
-        0,
-        0,
-        get_environment_variables,
-        "(get-environment-variables): every environment variable, as an alist"
-    ),
-    prim!(
-        "current-second",
-        0,
-        0,
-        current_second,
-        "(current-second): seconds since the Unix epoch, as a flonum"
-    ),
-    prim!(
-        "current-jiffy",
-        0,
-        0,
-        current_jiffy,
-        "(current-jiffy): nanoseconds on a monotonic clock, as an exact integer"
-    ),
-    prim!(
-        "jiffies-per-second",
-        0,
-        0,
-        jiffies_per_second,
-        "(jiffies-per-second): 1000000000"
-    ),
-    prim!(
-        "features",
-        0,
-        0,
-        features,
-        "(features): the implementation's feature identifiers"
-    ),
-    prim!(
-        "emergency-exit",
-        0,
-        1,
-        exit,
-        "(emergency-exit [code]): ends the program at once"
-    ),
+    prim!(tail Apply, "apply", 2, _, apply, "(apply f arg ... list): calls f with the args and the list's elements"),
+    prim!(tail CallWithValues, "call-with-values", 2, 2, call_with_values, "(call-with-values producer consumer): calls consumer with producer's values"),
+    prim!(tail CallCc, "call-with-current-continuation", 1, 1, call_cc, "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"),
+    prim!(tail CallCc, "call/cc", 1, 1, call_cc, "(call/cc f): calls f with an escape continuation (usable while call/cc has not returned)"),
+    prim!("procedure?", 1, 1, is_procedure, "(procedure? x): is x a procedure?"),
+    prim!("error", 0, _, error, "(error message irritant ...): raises an error"),
+    prim!("exit", 0, 1, exit, "(exit [code]): ends the program with an exit status"),
+    prim!("void", 0, _, void, "(void ...): returns the unspecified value"),
+    prim!("force", 1, 1, force, "(force promise): the promise's value, computed once"),
+    prim!("make-promise", 1, 1, make_promise, "(make-promise x): a promise already forced to x"),
+    prim!("promise?", 1, 1, is_promise, "(promise? x): is x a promise?"),
+    prim!("values", 0, _, values, "(values x ...): returns several values"),
+    prim!("current-time", 0, 0, current_time, "(current-time): seconds (flonum, ns resolution) on a monotonic clock"),
+    prim!("%wind-check", 3, 3, wind_check, "(%wind-check before thunk after): dynamic-wind's argument check"),
+    prim!("%wind-enter", 2, 2, wind_enter, "(%wind-enter before after): enters a dynamic-wind extent"),
+    prim!("%wind-leave", 0, 0, wind_leave, "(%wind-leave): leaves the innermost dynamic-wind extent"),
+    prim!("make-parameter", 1, 2, make_parameter, "(make-parameter value [converter]): a parameter object for parameterize"),
+    prim!("%parameter-convert", 2, 2, parameter_convert, "(%parameter-convert params values): the values as parameterize binds them"),
+    prim!("%parameter-swap!", 2, 2, parameter_swap, "(%parameter-swap! params values): binds the parameters, returning their old values"),
+    prim!("%case-lambda", 1, _, case_lambda, "a procedure dispatching on argument count"),
+    prim!("command-line", 0, 0, command_line, "(command-line): the script's path and arguments, as a list of strings"),
+    prim!("get-environment-variable", 1, 1, get_environment_variable, "(get-environment-variable name): the variable's value, or #f"),
+    prim!("get-environment-variables", 0, 0, get_environment_variables, "(get-environment-variables): every environment variable, as an alist"),
+    prim!("current-second", 0, 0, current_second, "(current-second): seconds since the Unix epoch, as a flonum"),
+    prim!("current-jiffy", 0, 0, current_jiffy, "(current-jiffy): nanoseconds on a monotonic clock, as an exact integer"),
+    prim!("jiffies-per-second", 0, 0, jiffies_per_second, "(jiffies-per-second): 1000000000"),
+    prim!("features", 0, 0, features, "(features): the implementation's feature identifiers"),
+    prim!("emergency-exit", 0, 1, exit, "(emergency-exit [code]): ends the program at once"),
 ];
 
 fn apply(interp: &mut Interp, values: &[Value]) -> Result<Value> {

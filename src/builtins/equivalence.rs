@@ -18,43 +18,14 @@ use crate::value::{ByteStorage, Value};
 use eshkol_arena::Arenas;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "eq?",
-        2,
-        2,
-        eq_p,
-        "(eq? a b): whether a and b are the same object"
-    ),
-    prim!(
-        "eqv?",
-        2,
-        2,
-        eqv_p,
-        "(eqv? a b): eq?, with numbers compared by exactness and value"
-    ),
-    prim!(
-        "equal?",
-        2,
-        2,
-        equal_p,
-        "(equal? a b): structural equality of pairs, vectors, strings, bytevectors"
-    ),
+    prim!("eq?", 2, 2, eq_p, "(eq? a b): whether a and b are the same object"),
+    prim!("eqv?", 2, 2, eqv_p, "(eqv? a b): eq?, with numbers compared by exactness and value"),
+    prim!("equal?", 2, 2, equal_p, "(equal? a b): structural equality of pairs, vectors, strings, bytevectors"),
     prim!("not", 1, 1, not, "(not x): #t if x is #f, else #f"),
-    prim!(
-        "boolean?",
-        1,
-        1,
-        boolean_p,
-        "(boolean? x): whether x is #t or #f"
-    ),
-    prim!(
-        "boolean=?",
-        2,
-        _,
-        boolean_eq,
-        "(boolean=? a b ...): whether all the booleans are the same"
-    ),
+    prim!("boolean?", 1, 1, boolean_p, "(boolean? x): whether x is #t or #f"),
+    prim!("boolean=?", 2, _, boolean_eq, "(boolean=? a b ...): whether all the booleans are the same"),
 ];
 
 /// Containers compared by the plain walk before switching to union-find.

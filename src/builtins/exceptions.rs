@@ -15,105 +15,22 @@ use crate::printer::write_string_lossy;
 use crate::value::{Condition, Value};
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "raise",
-        1,
-        1,
-        raise,
-        "(raise obj): raises obj as an exception; handlers must not return"
-    ),
-    prim!(
-        "raise-continuable",
-        1,
-        1,
-        raise_continuable,
-        "(raise-continuable obj): raises obj; the handler's value is returned"
-    ),
-    prim!(
-        "with-exception-handler",
-        2,
-        2,
-        with_exception_handler,
-        "(with-exception-handler handler thunk): calls thunk with handler installed"
-    ),
-    prim!(
-        "error-object?",
-        1,
-        1,
-        is_error_object,
-        "(error-object? x): is x an error object?"
-    ),
-    prim!(
-        "error-object-message",
-        1,
-        1,
-        error_object_message,
-        "(error-object-message e): the error's message"
-    ),
-    prim!(
-        "error-object-irritants",
-        1,
-        1,
-        error_object_irritants,
-        "(error-object-irritants e): the error's irritants"
-    ),
-    prim!(
-        "error-object-kind",
-        1,
-        1,
-        error_object_kind,
-        "(error-object-kind e): the kind of error, a symbol (type, arity, arena-destroyed...)"
-    ),
-    prim!(
-        "file-error?",
-        1,
-        1,
-        is_file_error,
-        "(file-error? x): is x an error from opening or using a file?"
-    ),
-    prim!(
-        "read-error?",
-        1,
-        1,
-        is_read_error,
-        "(read-error? x): is x an error from reading data?"
-    ),
-    prim!(
-        "arena-error?",
-        1,
-        1,
-        is_arena_error,
-        "(arena-error? x): is x an error about arena use?"
-    ),
-    prim!(
-        "arena-destroyed-error?",
-        1,
-        1,
-        is_arena_destroyed_error,
-        "(arena-destroyed-error? x): is x a use of a destroyed (or reset) arena?"
-    ),
-    prim!(
-        "condition/report-string",
-        1,
-        1,
-        report_string,
-        "(condition/report-string e): the error's message with its irritants"
-    ),
-    prim!(
-        "%reraise",
-        1,
-        1,
-        reraise,
-        "re-raises a caught object unchanged (guard with no matching clause)"
-    ),
-    prim!(
-        "%assert-failed",
-        1,
-        1,
-        assert_failed,
-        "reports a failed assert"
-    ),
+    prim!("raise", 1, 1, raise, "(raise obj): raises obj as an exception; handlers must not return"),
+    prim!("raise-continuable", 1, 1, raise_continuable, "(raise-continuable obj): raises obj; the handler's value is returned"),
+    prim!("with-exception-handler", 2, 2, with_exception_handler, "(with-exception-handler handler thunk): calls thunk with handler installed"),
+    prim!("error-object?", 1, 1, is_error_object, "(error-object? x): is x an error object?"),
+    prim!("error-object-message", 1, 1, error_object_message, "(error-object-message e): the error's message"),
+    prim!("error-object-irritants", 1, 1, error_object_irritants, "(error-object-irritants e): the error's irritants"),
+    prim!("error-object-kind", 1, 1, error_object_kind, "(error-object-kind e): the kind of error, a symbol (type, arity, arena-destroyed...)"),
+    prim!("file-error?", 1, 1, is_file_error, "(file-error? x): is x an error from opening or using a file?"),
+    prim!("read-error?", 1, 1, is_read_error, "(read-error? x): is x an error from reading data?"),
+    prim!("arena-error?", 1, 1, is_arena_error, "(arena-error? x): is x an error about arena use?"),
+    prim!("arena-destroyed-error?", 1, 1, is_arena_destroyed_error, "(arena-destroyed-error? x): is x a use of a destroyed (or reset) arena?"),
+    prim!("condition/report-string", 1, 1, report_string, "(condition/report-string e): the error's message with its irritants"),
+    prim!("%reraise", 1, 1, reraise, "re-raises a caught object unchanged (guard with no matching clause)"),
+    prim!("%assert-failed", 1, 1, assert_failed, "reports a failed assert"),
 ];
 
 /// Calls the innermost handler for `obj` in the dynamic context outside it.

@@ -11,21 +11,10 @@ use crate::prim;
 use crate::printer;
 use crate::value::Value;
 
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub const PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "format",
-        1,
-        _,
-        format,
-        "(format [destination] template arg ...): ~a displays, ~s writes, ~d a number, ~% a newline, ~~ a tilde; destination #f (or none) returns the string, #t writes to the current output, a port writes to it"
-    ),
-    prim!(
-        "pretty-print",
-        1,
-        2,
-        pretty_print,
-        "(pretty-print x [port]): writes x with line breaks and indentation that fit 79 columns, then a newline"
-    ),
+    prim!("format", 1, _, format, "(format [destination] template arg ...): ~a displays, ~s writes, ~d a number, ~% a newline, ~~ a tilde; destination #f (or none) returns the string, #t writes to the current output, a port writes to it"),
+    prim!("pretty-print", 1, 2, pretty_print, "(pretty-print x [port]): writes x with line breaks and indentation that fit 79 columns, then a newline"),
 ];
 
 /// Lines `pretty-print` keeps within.

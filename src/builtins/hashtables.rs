@@ -15,6 +15,7 @@ use crate::prim;
 use crate::value::{HashKey, HashKind, HashTable, Value};
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("make-hash-table", 0, 2, make_hash_table, "(make-hash-table [equiv]): a new table keyed by equal? (or eqv?, eq?, string=?)"),
     prim!("hash-table?", 1, 1, hash_table_p, "(hash-table? x): whether x is a hash table"),

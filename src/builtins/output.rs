@@ -12,77 +12,18 @@ use crate::printer;
 use crate::value::Value;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "display",
-        1,
-        2,
-        display,
-        "(display x [port]): prints x, strings and characters raw"
-    ),
-    prim!(
-        "write",
-        1,
-        2,
-        write,
-        "(write x [port]): prints x as readable data (cycles with datum labels)"
-    ),
-    prim!(
-        "write-shared",
-        1,
-        2,
-        write_shared,
-        "(write-shared x [port]): write, labelling every shared pair or vector"
-    ),
-    prim!(
-        "write-simple",
-        1,
-        2,
-        write,
-        "(write-simple x [port]): prints x as readable data"
-    ),
-    prim!(
-        "newline",
-        0,
-        1,
-        newline,
-        "(newline [port]): prints a line break"
-    ),
-    prim!(
-        "write-string",
-        1,
-        4,
-        write_string,
-        "(write-string str [port [start [end]]]): prints the characters of a string"
-    ),
-    prim!(
-        "write-char",
-        1,
-        2,
-        write_char,
-        "(write-char char [port]): prints a character"
-    ),
-    prim!(
-        "println",
-        0,
-        _,
-        println,
-        "(println x ...): displays each argument, then a line break"
-    ),
-    prim!(
-        "current-output-port",
-        0,
-        0,
-        current_output_port,
-        "(current-output-port): the port output goes to"
-    ),
-    prim!(
-        "flush-output-port",
-        0,
-        1,
-        flush_output_port,
-        "(flush-output-port [port]): sends buffered output on"
-    ),
+    prim!("display", 1, 2, display, "(display x [port]): prints x, strings and characters raw"),
+    prim!("write", 1, 2, write, "(write x [port]): prints x as readable data (cycles with datum labels)"),
+    prim!("write-shared", 1, 2, write_shared, "(write-shared x [port]): write, labelling every shared pair or vector"),
+    prim!("write-simple", 1, 2, write, "(write-simple x [port]): prints x as readable data"),
+    prim!("newline", 0, 1, newline, "(newline [port]): prints a line break"),
+    prim!("write-string", 1, 4, write_string, "(write-string str [port [start [end]]]): prints the characters of a string"),
+    prim!("write-char", 1, 2, write_char, "(write-char char [port]): prints a character"),
+    prim!("println", 0, _, println, "(println x ...): displays each argument, then a line break"),
+    prim!("current-output-port", 0, 0, current_output_port, "(current-output-port): the port output goes to"),
+    prim!("flush-output-port", 0, 1, flush_output_port, "(flush-output-port [port]): sends buffered output on"),
 ];
 
 /// Writes `text` to the given output port, or to the current output port.

@@ -14,49 +14,14 @@ use crate::symbol::Symbol;
 use crate::value::{RecordType, SpecialProc, Value};
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "%make-record-type",
-        2,
-        2,
-        make_record_type,
-        "a record type with a name and field names"
-    ),
-    prim!(
-        "%record-constructor",
-        3,
-        3,
-        record_constructor,
-        "a record type's constructor"
-    ),
-    prim!(
-        "%record-predicate",
-        2,
-        2,
-        record_predicate,
-        "a record type's predicate"
-    ),
-    prim!(
-        "%record-accessor",
-        3,
-        3,
-        record_accessor,
-        "a record field's accessor"
-    ),
-    prim!(
-        "%record-modifier",
-        3,
-        3,
-        record_modifier,
-        "a record field's modifier"
-    ),
-    prim!(
-        "record?",
-        1,
-        1,
-        is_record,
-        "(record? x): is x a record instance?"
-    ),
+    prim!("%make-record-type", 2, 2, make_record_type, "a record type with a name and field names"),
+    prim!("%record-constructor", 3, 3, record_constructor, "a record type's constructor"),
+    prim!("%record-predicate", 2, 2, record_predicate, "a record type's predicate"),
+    prim!("%record-accessor", 3, 3, record_accessor, "a record field's accessor"),
+    prim!("%record-modifier", 3, 3, record_modifier, "a record field's modifier"),
+    prim!("record?", 1, 1, is_record, "(record? x): is x a record instance?"),
 ];
 
 fn record_type<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<RecordType>> {

@@ -7,6 +7,7 @@ use crate::prim;
 use crate::value::Value;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("sort", 2, 2, sort, "(sort sequence less?) or (sort less? sequence): a sorted copy of a list or vector (stable)"),
     prim!("list-sort", 2, 2, sort, "(list-sort less? list): a sorted copy (stable)"),

@@ -8,42 +8,13 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "symbol?",
-        1,
-        1,
-        symbol_p,
-        "(symbol? x): whether x is a symbol"
-    ),
-    prim!(
-        "symbol->string",
-        1,
-        1,
-        symbol_to_string,
-        "(symbol->string sym): a new string of the symbol's name"
-    ),
-    prim!(
-        "string->symbol",
-        1,
-        1,
-        string_to_symbol,
-        "(string->symbol str): the symbol named str"
-    ),
-    prim!(
-        "symbol=?",
-        2,
-        _,
-        symbol_eq,
-        "(symbol=? a b ...): whether the symbols are all the same"
-    ),
-    prim!(
-        "gensym",
-        0,
-        1,
-        gensym,
-        "(gensym [prefix]): a fresh symbol that no program text can spell"
-    ),
+    prim!("symbol?", 1, 1, symbol_p, "(symbol? x): whether x is a symbol"),
+    prim!("symbol->string", 1, 1, symbol_to_string, "(symbol->string sym): a new string of the symbol's name"),
+    prim!("string->symbol", 1, 1, string_to_symbol, "(string->symbol str): the symbol named str"),
+    prim!("symbol=?", 2, _, symbol_eq, "(symbol=? a b ...): whether the symbols are all the same"),
+    prim!("gensym", 0, 1, gensym, "(gensym [prefix]): a fresh symbol that no program text can spell"),
 ];
 
 /// `(symbol? x)`

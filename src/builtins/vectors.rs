@@ -8,98 +8,21 @@ use crate::prim;
 use crate::value::Value;
 
 /// This topic's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "vector",
-        0,
-        _,
-        vector,
-        "(vector x ...): a new vector of the arguments"
-    ),
-    prim!(
-        "make-vector",
-        1,
-        2,
-        make_vector,
-        "(make-vector n [fill]): a new vector of n elements"
-    ),
-    prim!(
-        "vector?",
-        1,
-        1,
-        is_vector,
-        "(vector? x): #t if x is a vector"
-    ),
-    prim!(
-        "vector-length",
-        1,
-        1,
-        vector_length,
-        "(vector-length v): the number of elements"
-    ),
-    prim!(
-        "vector-ref",
-        2,
-        2,
-        vector_ref,
-        "(vector-ref v k): element k of v"
-    ),
-    prim!(
-        "vector-set!",
-        3,
-        3,
-        vector_set,
-        "(vector-set! v k x): stores x as element k of v"
-    ),
-    prim!(
-        "vector->list",
-        1,
-        3,
-        vector_to_list,
-        "(vector->list v [start [end]]): the elements as a list"
-    ),
-    prim!(
-        "list->vector",
-        1,
-        1,
-        list_to_vector,
-        "(list->vector list): a new vector of the list's elements"
-    ),
-    prim!(
-        "vector-fill!",
-        2,
-        4,
-        vector_fill,
-        "(vector-fill! v x [start [end]]): stores x in every element"
-    ),
-    prim!(
-        "vector-copy",
-        1,
-        3,
-        vector_copy,
-        "(vector-copy v [start [end]]): a new vector of the elements"
-    ),
-    prim!(
-        "vector-copy!",
-        3,
-        5,
-        vector_copy_into,
-        "(vector-copy! to at from [start [end]]): copies elements of from into to"
-    ),
-    prim!(
-        "vector-append",
-        0,
-        _,
-        vector_append,
-        "(vector-append v ...): a new vector of all elements"
-    ),
-    prim!(
-        "subvector",
-        3,
-        3,
-        subvector,
-        "(subvector v start end): a new vector of elements start..end"
-    ),
+    prim!("vector", 0, _, vector, "(vector x ...): a new vector of the arguments"),
+    prim!("make-vector", 1, 2, make_vector, "(make-vector n [fill]): a new vector of n elements"),
+    prim!("vector?", 1, 1, is_vector, "(vector? x): #t if x is a vector"),
+    prim!("vector-length", 1, 1, vector_length, "(vector-length v): the number of elements"),
+    prim!("vector-ref", 2, 2, vector_ref, "(vector-ref v k): element k of v"),
+    prim!("vector-set!", 3, 3, vector_set, "(vector-set! v k x): stores x as element k of v"),
+    prim!("vector->list", 1, 3, vector_to_list, "(vector->list v [start [end]]): the elements as a list"),
+    prim!("list->vector", 1, 1, list_to_vector, "(list->vector list): a new vector of the list's elements"),
+    prim!("vector-fill!", 2, 4, vector_fill, "(vector-fill! v x [start [end]]): stores x in every element"),
+    prim!("vector-copy", 1, 3, vector_copy, "(vector-copy v [start [end]]): a new vector of the elements"),
+    prim!("vector-copy!", 3, 5, vector_copy_into, "(vector-copy! to at from [start [end]]): copies elements of from into to"),
+    prim!("vector-append", 0, _, vector_append, "(vector-append v ...): a new vector of all elements"),
+    prim!("subvector", 3, 3, subvector, "(subvector v start end): a new vector of elements start..end"),
 ];
 
 /// The most bytes one vector, string or bytevector may take; larger requests are

@@ -11,49 +11,14 @@ use crate::value::{Record, Value};
 
 use crate::value::Primitive;
 
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub const PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "eval",
-        1,
-        2,
-        eval,
-        "(eval expr [environment]): evaluates a datum as code at top level of the environment"
-    ),
-    prim!(
-        "load",
-        1,
-        2,
-        load,
-        "(load path [environment]): runs a Scheme file's forms at top level of the environment"
-    ),
-    prim!(
-        "interaction-environment",
-        0,
-        0,
-        interaction_environment,
-        "(interaction-environment): the REPL's environment, where everything is defined"
-    ),
-    prim!(
-        "environment",
-        0,
-        _,
-        environment,
-        "(environment import-set ...): a new environment holding just what the import sets import"
-    ),
-    prim!(
-        "scheme-report-environment",
-        0,
-        1,
-        report_environment,
-        "(scheme-report-environment [5]): an environment of the R5RS names"
-    ),
-    prim!(
-        "null-environment",
-        0,
-        1,
-        report_environment,
-        "(null-environment [5]): an environment of the R5RS names"
-    ),
+    prim!("eval", 1, 2, eval, "(eval expr [environment]): evaluates a datum as code at top level of the environment"),
+    prim!("load", 1, 2, load, "(load path [environment]): runs a Scheme file's forms at top level of the environment"),
+    prim!("interaction-environment", 0, 0, interaction_environment, "(interaction-environment): the REPL's environment, where everything is defined"),
+    prim!("environment", 0, _, environment, "(environment import-set ...): a new environment holding just what the import sets import"),
+    prim!("scheme-report-environment", 0, 1, report_environment, "(scheme-report-environment [5]): an environment of the R5RS names"),
+    prim!("null-environment", 0, 1, report_environment, "(null-environment [5]): an environment of the R5RS names"),
 ];
 
 /// The Scheme value standing for environment `env`.

@@ -13,113 +13,24 @@ use crate::prim;
 use crate::value::{Pair, Value};
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "list",
-        0,
-        _,
-        list,
-        "(list x ...): a new list of the arguments"
-    ),
-    prim!(
-        "cons*",
-        1,
-        _,
-        cons_star,
-        "(cons* x ... tail): the xs consed onto tail"
-    ),
-    prim!(
-        "list?",
-        1,
-        1,
-        list_p,
-        "(list? x): whether x is a proper (finite, ()-terminated) list"
-    ),
+    prim!("list", 0, _, list, "(list x ...): a new list of the arguments"),
+    prim!("cons*", 1, _, cons_star, "(cons* x ... tail): the xs consed onto tail"),
+    prim!("list?", 1, 1, list_p, "(list? x): whether x is a proper (finite, ()-terminated) list"),
     prim!("pair?", 1, 1, pair_p, "(pair? x): whether x is a pair"),
-    prim!(
-        "null?",
-        1,
-        1,
-        null_p,
-        "(null? x): whether x is the empty list"
-    ),
-    prim!(
-        "length",
-        1,
-        1,
-        length,
-        "(length list): the number of elements of a proper list"
-    ),
-    prim!(
-        "append",
-        0,
-        _,
-        append,
-        "(append list ... x): the lists joined (the last argument is shared)"
-    ),
-    prim!(
-        "append!",
-        0,
-        _,
-        append_bang,
-        "(append! list ... x): the lists joined by changing their last cdrs"
-    ),
-    prim!(
-        "reverse",
-        1,
-        1,
-        reverse,
-        "(reverse list): a new list of the elements in reverse order"
-    ),
-    prim!(
-        "list-tail",
-        2,
-        2,
-        list_tail,
-        "(list-tail list k): the list without its first k elements"
-    ),
-    prim!(
-        "list-ref",
-        2,
-        2,
-        list_ref,
-        "(list-ref list k): element k (from 0) of a list"
-    ),
-    prim!(
-        "list-set!",
-        3,
-        3,
-        list_set,
-        "(list-set! list k x): replaces element k of a list"
-    ),
-    prim!(
-        "list-copy",
-        1,
-        1,
-        list_copy,
-        "(list-copy list): a copy of a list's pairs"
-    ),
-    prim!(
-        "last-pair",
-        1,
-        1,
-        last_pair,
-        "(last-pair list): the last pair of a non-empty list"
-    ),
-    prim!(
-        "last",
-        1,
-        1,
-        last,
-        "(last list): the last element of a non-empty list"
-    ),
-    prim!(
-        "make-list",
-        1,
-        2,
-        make_list,
-        "(make-list k [fill]): a list of k elements"
-    ),
+    prim!("null?", 1, 1, null_p, "(null? x): whether x is the empty list"),
+    prim!("length", 1, 1, length, "(length list): the number of elements of a proper list"),
+    prim!("append", 0, _, append, "(append list ... x): the lists joined (the last argument is shared)"),
+    prim!("append!", 0, _, append_bang, "(append! list ... x): the lists joined by changing their last cdrs"),
+    prim!("reverse", 1, 1, reverse, "(reverse list): a new list of the elements in reverse order"),
+    prim!("list-tail", 2, 2, list_tail, "(list-tail list k): the list without its first k elements"),
+    prim!("list-ref", 2, 2, list_ref, "(list-ref list k): element k (from 0) of a list"),
+    prim!("list-set!", 3, 3, list_set, "(list-set! list k x): replaces element k of a list"),
+    prim!("list-copy", 1, 1, list_copy, "(list-copy list): a copy of a list's pairs"),
+    prim!("last-pair", 1, 1, last_pair, "(last-pair list): the last pair of a non-empty list"),
+    prim!("last", 1, 1, last, "(last list): the last element of a non-empty list"),
+    prim!("make-list", 1, 2, make_list, "(make-list k [fill]): a list of k elements"),
 ];
 
 // ---- construction and predicates ----

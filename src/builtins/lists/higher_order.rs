@@ -15,6 +15,7 @@ use crate::prim;
 use crate::value::{HashKind, Value};
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("append-map", 2, _, append_map, "(append-map f list ...): the results of f appended"),
     prim!("filter-map", 2, _, filter_map, "(filter-map f list ...): the true results of f"),

@@ -9,24 +9,13 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("cons", 2, 2, cons, "(cons a b): a new pair"),
     prim!("car", 1, 1, car, "(car pair): the first field of a pair"),
     prim!("cdr", 1, 1, cdr, "(cdr pair): the second field of a pair"),
-    prim!(
-        "set-car!",
-        2,
-        2,
-        set_car,
-        "(set-car! pair x): replaces the car"
-    ),
-    prim!(
-        "set-cdr!",
-        2,
-        2,
-        set_cdr,
-        "(set-cdr! pair x): replaces the cdr"
-    ),
+    prim!("set-car!", 2, 2, set_car, "(set-car! pair x): replaces the car"),
+    prim!("set-cdr!", 2, 2, set_cdr, "(set-cdr! pair x): replaces the cdr"),
     prim!("caar", 1, 1, caar, "(caar x): (car (car x))"),
     prim!("cadr", 1, 1, cadr, "(cadr x): (car (cdr x))"),
     prim!("cdar", 1, 1, cdar, "(cdar x): (cdr (car x))"),
@@ -39,118 +28,22 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("cdadr", 1, 1, cdadr, "(cdadr x): (cdr (car (cdr x)))"),
     prim!("cddar", 1, 1, cddar, "(cddar x): (cdr (cdr (car x)))"),
     prim!("cdddr", 1, 1, cdddr, "(cdddr x): (cdr (cdr (cdr x)))"),
-    prim!(
-        "cadddr",
-        1,
-        1,
-        cadddr,
-        "(cadddr x): the fourth element of a list"
-    ),
-    prim!(
-        "cddddr",
-        1,
-        1,
-        cddddr,
-        "(cddddr x): (cdr (cdr (cdr (cdr x))))"
-    ),
-    prim!(
-        "caaaar",
-        1,
-        1,
-        caaaar,
-        "(caaaar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "caaadr",
-        1,
-        1,
-        caaadr,
-        "(caaadr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "caadar",
-        1,
-        1,
-        caadar,
-        "(caadar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "caaddr",
-        1,
-        1,
-        caaddr,
-        "(caaddr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cadaar",
-        1,
-        1,
-        cadaar,
-        "(cadaar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cadadr",
-        1,
-        1,
-        cadadr,
-        "(cadadr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "caddar",
-        1,
-        1,
-        caddar,
-        "(caddar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cdaaar",
-        1,
-        1,
-        cdaaar,
-        "(cdaaar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cdaadr",
-        1,
-        1,
-        cdaadr,
-        "(cdaadr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cdadar",
-        1,
-        1,
-        cdadar,
-        "(cdadar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cdaddr",
-        1,
-        1,
-        cdaddr,
-        "(cdaddr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cddaar",
-        1,
-        1,
-        cddaar,
-        "(cddaar x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cddadr",
-        1,
-        1,
-        cddadr,
-        "(cddadr x): a four-level car/cdr composition"
-    ),
-    prim!(
-        "cdddar",
-        1,
-        1,
-        cdddar,
-        "(cdddar x): a four-level car/cdr composition"
-    ),
+    prim!("cadddr", 1, 1, cadddr, "(cadddr x): the fourth element of a list"),
+    prim!("cddddr", 1, 1, cddddr, "(cddddr x): (cdr (cdr (cdr (cdr x))))"),
+    prim!("caaaar", 1, 1, caaaar, "(caaaar x): a four-level car/cdr composition"),
+    prim!("caaadr", 1, 1, caaadr, "(caaadr x): a four-level car/cdr composition"),
+    prim!("caadar", 1, 1, caadar, "(caadar x): a four-level car/cdr composition"),
+    prim!("caaddr", 1, 1, caaddr, "(caaddr x): a four-level car/cdr composition"),
+    prim!("cadaar", 1, 1, cadaar, "(cadaar x): a four-level car/cdr composition"),
+    prim!("cadadr", 1, 1, cadadr, "(cadadr x): a four-level car/cdr composition"),
+    prim!("caddar", 1, 1, caddar, "(caddar x): a four-level car/cdr composition"),
+    prim!("cdaaar", 1, 1, cdaaar, "(cdaaar x): a four-level car/cdr composition"),
+    prim!("cdaadr", 1, 1, cdaadr, "(cdaadr x): a four-level car/cdr composition"),
+    prim!("cdadar", 1, 1, cdadar, "(cdadar x): a four-level car/cdr composition"),
+    prim!("cdaddr", 1, 1, cdaddr, "(cdaddr x): a four-level car/cdr composition"),
+    prim!("cddaar", 1, 1, cddaar, "(cddaar x): a four-level car/cdr composition"),
+    prim!("cddadr", 1, 1, cddadr, "(cddadr x): a four-level car/cdr composition"),
+    prim!("cdddar", 1, 1, cdddar, "(cdddar x): a four-level car/cdr composition"),
 ];
 
 // ---- pairs ----

@@ -12,49 +12,14 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "memq",
-        2,
-        2,
-        memq,
-        "(memq x list): the first sublist whose car is eq? to x, or #f"
-    ),
-    prim!(
-        "memv",
-        2,
-        2,
-        memv,
-        "(memv x list): the first sublist whose car is eqv? to x, or #f"
-    ),
-    prim!(
-        "member",
-        2,
-        3,
-        member,
-        "(member x list [=]): the first sublist whose car is equal? to x, or #f"
-    ),
-    prim!(
-        "assq",
-        2,
-        2,
-        assq,
-        "(assq key alist): the first pair whose car is eq? to key, or #f"
-    ),
-    prim!(
-        "assv",
-        2,
-        2,
-        assv,
-        "(assv key alist): the first pair whose car is eqv? to key, or #f"
-    ),
-    prim!(
-        "assoc",
-        2,
-        3,
-        assoc,
-        "(assoc key alist [=]): the first pair whose car is equal? to key, or #f"
-    ),
+    prim!("memq", 2, 2, memq, "(memq x list): the first sublist whose car is eq? to x, or #f"),
+    prim!("memv", 2, 2, memv, "(memv x list): the first sublist whose car is eqv? to x, or #f"),
+    prim!("member", 2, 3, member, "(member x list [=]): the first sublist whose car is equal? to x, or #f"),
+    prim!("assq", 2, 2, assq, "(assq key alist): the first pair whose car is eq? to key, or #f"),
+    prim!("assv", 2, 2, assv, "(assv key alist): the first pair whose car is eqv? to key, or #f"),
+    prim!("assoc", 2, 3, assoc, "(assoc key alist [=]): the first pair whose car is equal? to key, or #f"),
 ];
 
 // ---- searching ----

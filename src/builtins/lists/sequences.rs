@@ -9,21 +9,10 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "iota",
-        1,
-        3,
-        iota,
-        "(iota count [start step]): count numbers from start (0) by step (1)"
-    ),
-    prim!(
-        "range",
-        1,
-        3,
-        range,
-        "(range [start] end [step]): the numbers from start (0) below end by step (1)"
-    ),
+    prim!("iota", 1, 3, iota, "(iota count [start step]): count numbers from start (0) by step (1)"),
+    prim!("range", 1, 3, range, "(range [start] end [step]): the numbers from start (0) below end by step (1)"),
 ];
 
 // ---- numeric sequences ----

@@ -14,31 +14,14 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("+", 0, _, plus, "(+ z ...): the sum of the arguments"),
-    prim!(
-        "-",
-        1,
-        _,
-        minus,
-        "(- z w ...): difference, or negation with one argument"
-    ),
+    prim!("-", 1, _, minus, "(- z w ...): difference, or negation with one argument"),
     prim!("*", 0, _, times, "(* z ...): the product of the arguments"),
-    prim!(
-        "/",
-        1,
-        _,
-        divide,
-        "(/ z w ...): quotient, or reciprocal with one argument"
-    ),
+    prim!("/", 1, _, divide, "(/ z w ...): quotient, or reciprocal with one argument"),
     prim!("abs", 1, 1, abs, "(abs x): absolute value"),
-    prim!(
-        "magnitude",
-        1,
-        1,
-        abs,
-        "(magnitude z): absolute value (no complex numbers)"
-    ),
+    prim!("magnitude", 1, 1, abs, "(magnitude z): absolute value (no complex numbers)"),
 ];
 
 /// (+ z ...): the sum.

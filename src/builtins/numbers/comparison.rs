@@ -13,56 +13,15 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "=",
-        1,
-        _,
-        num_eq,
-        "(= z ...): #t if all arguments are numerically equal"
-    ),
-    prim!(
-        "<",
-        1,
-        _,
-        less,
-        "(< x ...): #t if the arguments are strictly increasing"
-    ),
-    prim!(
-        ">",
-        1,
-        _,
-        greater,
-        "(> x ...): #t if the arguments are strictly decreasing"
-    ),
-    prim!(
-        "<=",
-        1,
-        _,
-        less_eq,
-        "(<= x ...): #t if the arguments are non-decreasing"
-    ),
-    prim!(
-        ">=",
-        1,
-        _,
-        greater_eq,
-        "(>= x ...): #t if the arguments are non-increasing"
-    ),
-    prim!(
-        "min",
-        1,
-        _,
-        min,
-        "(min x ...): the smallest argument (inexact if any argument is)"
-    ),
-    prim!(
-        "max",
-        1,
-        _,
-        max,
-        "(max x ...): the largest argument (inexact if any argument is)"
-    ),
+    prim!("=", 1, _, num_eq, "(= z ...): #t if all arguments are numerically equal"),
+    prim!("<", 1, _, less, "(< x ...): #t if the arguments are strictly increasing"),
+    prim!(">", 1, _, greater, "(> x ...): #t if the arguments are strictly decreasing"),
+    prim!("<=", 1, _, less_eq, "(<= x ...): #t if the arguments are non-decreasing"),
+    prim!(">=", 1, _, greater_eq, "(>= x ...): #t if the arguments are non-increasing"),
+    prim!("min", 1, _, min, "(min x ...): the smallest argument (inexact if any argument is)"),
+    prim!("max", 1, _, max, "(max x ...): the largest argument (inexact if any argument is)"),
 ];
 
 /// Checks a comparison chain; every argument is type-checked even once the

@@ -16,56 +16,15 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "exact",
-        1,
-        1,
-        exact,
-        "(exact z): the exact number closest to z"
-    ),
-    prim!(
-        "inexact",
-        1,
-        1,
-        inexact,
-        "(inexact z): the flonum closest to z"
-    ),
-    prim!(
-        "exact->inexact",
-        1,
-        1,
-        inexact,
-        "(exact->inexact z): the flonum closest to z"
-    ),
-    prim!(
-        "inexact->exact",
-        1,
-        1,
-        exact,
-        "(inexact->exact z): the exact number closest to z"
-    ),
-    prim!(
-        "rationalize",
-        2,
-        2,
-        rationalize,
-        "(rationalize x y): the simplest rational within y of x"
-    ),
-    prim!(
-        "numerator",
-        1,
-        1,
-        numerator,
-        "(numerator q): numerator in lowest terms"
-    ),
-    prim!(
-        "denominator",
-        1,
-        1,
-        denominator,
-        "(denominator q): denominator in lowest terms"
-    ),
+    prim!("exact", 1, 1, exact, "(exact z): the exact number closest to z"),
+    prim!("inexact", 1, 1, inexact, "(inexact z): the flonum closest to z"),
+    prim!("exact->inexact", 1, 1, inexact, "(exact->inexact z): the flonum closest to z"),
+    prim!("inexact->exact", 1, 1, exact, "(inexact->exact z): the exact number closest to z"),
+    prim!("rationalize", 2, 2, rationalize, "(rationalize x y): the simplest rational within y of x"),
+    prim!("numerator", 1, 1, numerator, "(numerator q): numerator in lowest terms"),
+    prim!("denominator", 1, 1, denominator, "(denominator q): denominator in lowest terms"),
 ];
 
 /// (exact z): exact equivalent.

@@ -18,70 +18,17 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "quotient",
-        2,
-        2,
-        quotient,
-        "(quotient n m): integer quotient, truncated toward zero"
-    ),
-    prim!(
-        "remainder",
-        2,
-        2,
-        remainder,
-        "(remainder n m): remainder with the sign of n"
-    ),
-    prim!(
-        "modulo",
-        2,
-        2,
-        modulo,
-        "(modulo n m): remainder with the sign of m"
-    ),
-    prim!(
-        "truncate-quotient",
-        2,
-        2,
-        quotient,
-        "(truncate-quotient n m): quotient truncated toward zero"
-    ),
-    prim!(
-        "truncate-remainder",
-        2,
-        2,
-        remainder,
-        "(truncate-remainder n m): remainder with the sign of n"
-    ),
-    prim!(
-        "floor-quotient",
-        2,
-        2,
-        floor_quotient,
-        "(floor-quotient n m): quotient rounded toward negative infinity"
-    ),
-    prim!(
-        "floor-remainder",
-        2,
-        2,
-        modulo,
-        "(floor-remainder n m): remainder with the sign of m"
-    ),
-    prim!(
-        "floor/",
-        2,
-        2,
-        floor_div,
-        "(floor/ n m): floor quotient and remainder, as two values"
-    ),
-    prim!(
-        "truncate/",
-        2,
-        2,
-        truncate_div,
-        "(truncate/ n m): truncated quotient and remainder, as two values"
-    ),
+    prim!("quotient", 2, 2, quotient, "(quotient n m): integer quotient, truncated toward zero"),
+    prim!("remainder", 2, 2, remainder, "(remainder n m): remainder with the sign of n"),
+    prim!("modulo", 2, 2, modulo, "(modulo n m): remainder with the sign of m"),
+    prim!("truncate-quotient", 2, 2, quotient, "(truncate-quotient n m): quotient truncated toward zero"),
+    prim!("truncate-remainder", 2, 2, remainder, "(truncate-remainder n m): remainder with the sign of n"),
+    prim!("floor-quotient", 2, 2, floor_quotient, "(floor-quotient n m): quotient rounded toward negative infinity"),
+    prim!("floor-remainder", 2, 2, modulo, "(floor-remainder n m): remainder with the sign of m"),
+    prim!("floor/", 2, 2, floor_div, "(floor/ n m): floor quotient and remainder, as two values"),
+    prim!("truncate/", 2, 2, truncate_div, "(truncate/ n m): truncated quotient and remainder, as two values"),
     prim!("gcd", 0, _, gcd, "(gcd n ...): greatest common divisor"),
     prim!("lcm", 0, _, lcm, "(lcm n ...): least common multiple"),
 ];

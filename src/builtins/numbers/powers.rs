@@ -21,22 +21,11 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("expt", 2, 2, expt, "(expt z w): z raised to the power w"),
-    prim!(
-        "sqrt",
-        1,
-        1,
-        sqrt,
-        "(sqrt z): square root (exact for exact perfect squares)"
-    ),
-    prim!(
-        "exact-integer-sqrt",
-        1,
-        1,
-        exact_integer_sqrt,
-        "(exact-integer-sqrt k): s and k - s*s, as two values"
-    ),
+    prim!("sqrt", 1, 1, sqrt, "(sqrt z): square root (exact for exact perfect squares)"),
+    prim!("exact-integer-sqrt", 1, 1, exact_integer_sqrt, "(exact-integer-sqrt k): s and k - s*s, as two values"),
     prim!("square", 1, 1, square, "(square z): z times z"),
 ];
 

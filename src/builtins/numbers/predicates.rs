@@ -19,68 +19,21 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("number?", 1, 1, is_number, "(number? x): #t for numbers"),
     prim!("complex?", 1, 1, is_number, "(complex? x): #t for numbers"),
     prim!("real?", 1, 1, is_number, "(real? x): #t for real numbers"),
-    prim!(
-        "rational?",
-        1,
-        1,
-        is_rational,
-        "(rational? x): #t for exact numbers and finite flonums"
-    ),
-    prim!(
-        "integer?",
-        1,
-        1,
-        is_integer,
-        "(integer? x): #t for integers, exact or not"
-    ),
-    prim!(
-        "exact?",
-        1,
-        1,
-        is_exact_p,
-        "(exact? z): #t for exact numbers"
-    ),
+    prim!("rational?", 1, 1, is_rational, "(rational? x): #t for exact numbers and finite flonums"),
+    prim!("integer?", 1, 1, is_integer, "(integer? x): #t for integers, exact or not"),
+    prim!("exact?", 1, 1, is_exact_p, "(exact? z): #t for exact numbers"),
     prim!("inexact?", 1, 1, is_inexact, "(inexact? z): #t for flonums"),
-    prim!(
-        "exact-integer?",
-        1,
-        1,
-        is_exact_integer,
-        "(exact-integer? x): #t for exact integers"
-    ),
-    prim!(
-        "exact-rational?",
-        1,
-        1,
-        is_exact_rational,
-        "(exact-rational? x): #t for exact numbers"
-    ),
-    prim!(
-        "exact-nonnegative-integer?",
-        1,
-        1,
-        is_exact_nonnegative_integer,
-        "(exact-nonnegative-integer? x): #t for exact integers >= 0"
-    ),
+    prim!("exact-integer?", 1, 1, is_exact_integer, "(exact-integer? x): #t for exact integers"),
+    prim!("exact-rational?", 1, 1, is_exact_rational, "(exact-rational? x): #t for exact numbers"),
+    prim!("exact-nonnegative-integer?", 1, 1, is_exact_nonnegative_integer, "(exact-nonnegative-integer? x): #t for exact integers >= 0"),
     prim!("nan?", 1, 1, is_nan, "(nan? z): #t for +nan.0"),
-    prim!(
-        "infinite?",
-        1,
-        1,
-        is_infinite,
-        "(infinite? z): #t for +inf.0 and -inf.0"
-    ),
-    prim!(
-        "finite?",
-        1,
-        1,
-        is_finite,
-        "(finite? z): #t unless z is infinite or NaN"
-    ),
+    prim!("infinite?", 1, 1, is_infinite, "(infinite? z): #t for +inf.0 and -inf.0"),
+    prim!("finite?", 1, 1, is_finite, "(finite? z): #t unless z is infinite or NaN"),
     prim!("zero?", 1, 1, is_zero, "(zero? z): #t if z is zero"),
     prim!("positive?", 1, 1, is_positive, "(positive? x): #t if x > 0"),
     prim!("negative?", 1, 1, is_negative, "(negative? x): #t if x < 0"),

@@ -17,35 +17,12 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "floor",
-        1,
-        1,
-        floor,
-        "(floor x): largest integer not above x"
-    ),
-    prim!(
-        "ceiling",
-        1,
-        1,
-        ceiling,
-        "(ceiling x): smallest integer not below x"
-    ),
-    prim!(
-        "round",
-        1,
-        1,
-        round,
-        "(round x): nearest integer, ties to even"
-    ),
-    prim!(
-        "truncate",
-        1,
-        1,
-        truncate,
-        "(truncate x): integer part of x"
-    ),
+    prim!("floor", 1, 1, floor, "(floor x): largest integer not above x"),
+    prim!("ceiling", 1, 1, ceiling, "(ceiling x): smallest integer not below x"),
+    prim!("round", 1, 1, round, "(round x): nearest integer, ties to even"),
+    prim!("truncate", 1, 1, truncate, "(truncate x): integer part of x"),
 ];
 
 /// Rounds a number to an integer of the same exactness.

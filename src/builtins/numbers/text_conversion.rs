@@ -11,21 +11,10 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "number->string",
-        1,
-        2,
-        number_to_string,
-        "(number->string z [radix]): the number's text"
-    ),
-    prim!(
-        "string->number",
-        1,
-        2,
-        string_to_number,
-        "(string->number s [radix]): the number s denotes, or #f"
-    ),
+    prim!("number->string", 1, 2, number_to_string, "(number->string z [radix]): the number's text"),
+    prim!("string->number", 1, 2, string_to_number, "(string->number s [radix]): the number s denotes, or #f"),
 ];
 
 /// A radix argument: 2, 8, 10 or 16.

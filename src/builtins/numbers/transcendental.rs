@@ -12,15 +12,10 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("exp", 1, 1, exp, "(exp z): e to the power z"),
-    prim!(
-        "log",
-        1,
-        2,
-        log,
-        "(log z [base]): natural logarithm, or logarithm in base"
-    ),
+    prim!("log", 1, 2, log, "(log z [base]): natural logarithm, or logarithm in base"),
     prim!("sin", 1, 1, sin, "(sin z): sine"),
     prim!("cos", 1, 1, cos, "(cos z): cosine"),
     prim!("tan", 1, 1, tan, "(tan z): tangent"),

@@ -11,56 +11,15 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "read-u8",
-        0,
-        1,
-        read_u8,
-        "(read-u8 [port]): the next byte, or the eof object"
-    ),
-    prim!(
-        "peek-u8",
-        0,
-        1,
-        peek_u8,
-        "(peek-u8 [port]): the next byte without consuming it, or eof"
-    ),
-    prim!(
-        "u8-ready?",
-        0,
-        1,
-        u8_ready,
-        "(u8-ready? [port]): whether read-u8 would not wait"
-    ),
-    prim!(
-        "read-bytevector",
-        1,
-        2,
-        read_bytevector,
-        "(read-bytevector k [port]): up to k bytes as a bytevector, or eof"
-    ),
-    prim!(
-        "read-bytevector!",
-        1,
-        4,
-        read_bytevector_into,
-        "(read-bytevector! bv [port [start [end]]]): reads bytes into bv; the count, or eof"
-    ),
-    prim!(
-        "write-u8",
-        1,
-        2,
-        write_u8,
-        "(write-u8 byte [port]): writes one byte"
-    ),
-    prim!(
-        "write-bytevector",
-        1,
-        4,
-        write_bytevector,
-        "(write-bytevector bv [port [start [end]]]): writes the bytes of bv"
-    ),
+    prim!("read-u8", 0, 1, read_u8, "(read-u8 [port]): the next byte, or the eof object"),
+    prim!("peek-u8", 0, 1, peek_u8, "(peek-u8 [port]): the next byte without consuming it, or eof"),
+    prim!("u8-ready?", 0, 1, u8_ready, "(u8-ready? [port]): whether read-u8 would not wait"),
+    prim!("read-bytevector", 1, 2, read_bytevector, "(read-bytevector k [port]): up to k bytes as a bytevector, or eof"),
+    prim!("read-bytevector!", 1, 4, read_bytevector_into, "(read-bytevector! bv [port [start [end]]]): reads bytes into bv; the count, or eof"),
+    prim!("write-u8", 1, 2, write_u8, "(write-u8 byte [port]): writes one byte"),
+    prim!("write-bytevector", 1, 4, write_bytevector, "(write-bytevector bv [port [start [end]]]): writes the bytes of bv"),
 ];
 
 /// A byte result, or eof.

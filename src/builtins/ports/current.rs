@@ -12,35 +12,12 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "current-input-port",
-        0,
-        0,
-        current_input_port,
-        "(current-input-port): the port input comes from"
-    ),
-    prim!(
-        "current-error-port",
-        0,
-        0,
-        current_error_port,
-        "(current-error-port): the standard error port"
-    ),
-    prim!(
-        "with-output-to-string",
-        1,
-        1,
-        with_output_to_string,
-        "(with-output-to-string thunk): what thunk printed to the current output port"
-    ),
-    prim!(
-        "call-with-output-string",
-        1,
-        1,
-        call_with_output_string,
-        "(call-with-output-string proc): calls proc with a string port; what it wrote"
-    ),
+    prim!("current-input-port", 0, 0, current_input_port, "(current-input-port): the port input comes from"),
+    prim!("current-error-port", 0, 0, current_error_port, "(current-error-port): the standard error port"),
+    prim!("with-output-to-string", 1, 1, with_output_to_string, "(with-output-to-string thunk): what thunk printed to the current output port"),
+    prim!("call-with-output-string", 1, 1, call_with_output_string, "(call-with-output-string proc): calls proc with a string port; what it wrote"),
 ];
 
 /// `(current-input-port)`

@@ -16,84 +16,19 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "open-input-file",
-        1,
-        1,
-        open_input_file,
-        "(open-input-file path): a textual input port reading a file"
-    ),
-    prim!(
-        "open-binary-input-file",
-        1,
-        1,
-        open_binary_input_file,
-        "(open-binary-input-file path): a binary input port reading a file"
-    ),
-    prim!(
-        "open-output-file",
-        1,
-        1,
-        open_output_file,
-        "(open-output-file path): a textual output port writing a file (truncated)"
-    ),
-    prim!(
-        "open-binary-output-file",
-        1,
-        1,
-        open_binary_output_file,
-        "(open-binary-output-file path): a binary output port writing a file"
-    ),
-    prim!(
-        "call-with-port",
-        2,
-        2,
-        call_with_port,
-        "(call-with-port port proc): calls proc with port, then closes it"
-    ),
-    prim!(
-        "call-with-input-file",
-        2,
-        2,
-        call_with_input_file,
-        "(call-with-input-file path proc): calls proc with an input port on the file"
-    ),
-    prim!(
-        "call-with-output-file",
-        2,
-        2,
-        call_with_output_file,
-        "(call-with-output-file path proc): calls proc with an output port on the file"
-    ),
-    prim!(
-        "with-input-from-file",
-        2,
-        2,
-        with_input_from_file,
-        "(with-input-from-file path thunk): runs thunk reading the file as current input"
-    ),
-    prim!(
-        "with-output-to-file",
-        2,
-        2,
-        with_output_to_file,
-        "(with-output-to-file path thunk): runs thunk writing the file as current output"
-    ),
-    prim!(
-        "file-exists?",
-        1,
-        1,
-        file_exists,
-        "(file-exists? path): whether a file exists"
-    ),
-    prim!(
-        "delete-file",
-        1,
-        1,
-        delete_file,
-        "(delete-file path): removes a file"
-    ),
+    prim!("open-input-file", 1, 1, open_input_file, "(open-input-file path): a textual input port reading a file"),
+    prim!("open-binary-input-file", 1, 1, open_binary_input_file, "(open-binary-input-file path): a binary input port reading a file"),
+    prim!("open-output-file", 1, 1, open_output_file, "(open-output-file path): a textual output port writing a file (truncated)"),
+    prim!("open-binary-output-file", 1, 1, open_binary_output_file, "(open-binary-output-file path): a binary output port writing a file"),
+    prim!("call-with-port", 2, 2, call_with_port, "(call-with-port port proc): calls proc with port, then closes it"),
+    prim!("call-with-input-file", 2, 2, call_with_input_file, "(call-with-input-file path proc): calls proc with an input port on the file"),
+    prim!("call-with-output-file", 2, 2, call_with_output_file, "(call-with-output-file path proc): calls proc with an output port on the file"),
+    prim!("with-input-from-file", 2, 2, with_input_from_file, "(with-input-from-file path thunk): runs thunk reading the file as current input"),
+    prim!("with-output-to-file", 2, 2, with_output_to_file, "(with-output-to-file path thunk): runs thunk writing the file as current output"),
+    prim!("file-exists?", 1, 1, file_exists, "(file-exists? path): whether a file exists"),
+    prim!("delete-file", 1, 1, delete_file, "(delete-file path): removes a file"),
 ];
 
 /// A path argument.

@@ -12,49 +12,14 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "open-input-string",
-        1,
-        1,
-        open_input_string,
-        "(open-input-string str): a textual input port reading str"
-    ),
-    prim!(
-        "open-output-string",
-        0,
-        0,
-        open_output_string,
-        "(open-output-string): a textual output port collecting a string"
-    ),
-    prim!(
-        "get-output-string",
-        1,
-        1,
-        get_output_string,
-        "(get-output-string port): the text written so far to a string port"
-    ),
-    prim!(
-        "open-input-bytevector",
-        1,
-        1,
-        open_input_bytevector,
-        "(open-input-bytevector bv): a binary input port reading bv"
-    ),
-    prim!(
-        "open-output-bytevector",
-        0,
-        0,
-        open_output_bytevector,
-        "(open-output-bytevector): a binary output port collecting bytes"
-    ),
-    prim!(
-        "get-output-bytevector",
-        1,
-        1,
-        get_output_bytevector,
-        "(get-output-bytevector port): the bytes written so far to a bytevector port"
-    ),
+    prim!("open-input-string", 1, 1, open_input_string, "(open-input-string str): a textual input port reading str"),
+    prim!("open-output-string", 0, 0, open_output_string, "(open-output-string): a textual output port collecting a string"),
+    prim!("get-output-string", 1, 1, get_output_string, "(get-output-string port): the text written so far to a string port"),
+    prim!("open-input-bytevector", 1, 1, open_input_bytevector, "(open-input-bytevector bv): a binary input port reading bv"),
+    prim!("open-output-bytevector", 0, 0, open_output_bytevector, "(open-output-bytevector): a binary output port collecting bytes"),
+    prim!("get-output-bytevector", 1, 1, get_output_bytevector, "(get-output-bytevector port): the bytes written so far to a bytevector port"),
 ];
 
 /// `(open-input-string str)`

@@ -10,63 +10,16 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "read-char",
-        0,
-        1,
-        read_char,
-        "(read-char [port]): the next character, or the eof object"
-    ),
-    prim!(
-        "peek-char",
-        0,
-        1,
-        peek_char,
-        "(peek-char [port]): the next character without consuming it, or eof"
-    ),
-    prim!(
-        "read-line",
-        0,
-        1,
-        read_line,
-        "(read-line [port]): the next line without its line ending, or eof"
-    ),
-    prim!(
-        "read-string",
-        1,
-        2,
-        read_string,
-        "(read-string k [port]): up to k characters as a string, or eof"
-    ),
-    prim!(
-        "read",
-        0,
-        1,
-        read,
-        "(read [port]): the next datum, or eof; a parse error is a read error"
-    ),
-    prim!(
-        "char-ready?",
-        0,
-        1,
-        char_ready,
-        "(char-ready? [port]): whether read-char would not wait"
-    ),
-    prim!(
-        "eof-object",
-        0,
-        0,
-        eof_object,
-        "(eof-object): the end-of-file object"
-    ),
-    prim!(
-        "eof-object?",
-        1,
-        1,
-        is_eof_object,
-        "(eof-object? x): whether x is the end-of-file object"
-    ),
+    prim!("read-char", 0, 1, read_char, "(read-char [port]): the next character, or the eof object"),
+    prim!("peek-char", 0, 1, peek_char, "(peek-char [port]): the next character without consuming it, or eof"),
+    prim!("read-line", 0, 1, read_line, "(read-line [port]): the next line without its line ending, or eof"),
+    prim!("read-string", 1, 2, read_string, "(read-string k [port]): up to k characters as a string, or eof"),
+    prim!("read", 0, 1, read, "(read [port]): the next datum, or eof; a parse error is a read error"),
+    prim!("char-ready?", 0, 1, char_ready, "(char-ready? [port]): whether read-char would not wait"),
+    prim!("eof-object", 0, 0, eof_object, "(eof-object): the end-of-file object"),
+    prim!("eof-object?", 1, 1, is_eof_object, "(eof-object? x): whether x is the end-of-file object"),
 ];
 
 /// A character result, or eof.

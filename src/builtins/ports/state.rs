@@ -10,71 +10,18 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
     prim!("port?", 1, 1, is_port, "(port? x): whether x is a port"),
-    prim!(
-        "input-port?",
-        1,
-        1,
-        is_input_port,
-        "(input-port? x): whether x is an input port"
-    ),
-    prim!(
-        "output-port?",
-        1,
-        1,
-        is_output_port,
-        "(output-port? x): whether x is an output port"
-    ),
-    prim!(
-        "textual-port?",
-        1,
-        1,
-        is_textual_port,
-        "(textual-port? x): whether x is a port made for characters"
-    ),
-    prim!(
-        "binary-port?",
-        1,
-        1,
-        is_binary_port,
-        "(binary-port? x): whether x is a port made for bytes"
-    ),
-    prim!(
-        "input-port-open?",
-        1,
-        1,
-        input_port_open,
-        "(input-port-open? port): whether an input port can still be read"
-    ),
-    prim!(
-        "output-port-open?",
-        1,
-        1,
-        output_port_open,
-        "(output-port-open? port): whether an output port can still be written"
-    ),
-    prim!(
-        "close-port",
-        1,
-        1,
-        close_port,
-        "(close-port port): closes a port (a file port is flushed first)"
-    ),
-    prim!(
-        "close-input-port",
-        1,
-        1,
-        close_input_port,
-        "(close-input-port port): closes an input port"
-    ),
-    prim!(
-        "close-output-port",
-        1,
-        1,
-        close_output_port,
-        "(close-output-port port): closes an output port"
-    ),
+    prim!("input-port?", 1, 1, is_input_port, "(input-port? x): whether x is an input port"),
+    prim!("output-port?", 1, 1, is_output_port, "(output-port? x): whether x is an output port"),
+    prim!("textual-port?", 1, 1, is_textual_port, "(textual-port? x): whether x is a port made for characters"),
+    prim!("binary-port?", 1, 1, is_binary_port, "(binary-port? x): whether x is a port made for bytes"),
+    prim!("input-port-open?", 1, 1, input_port_open, "(input-port-open? port): whether an input port can still be read"),
+    prim!("output-port-open?", 1, 1, output_port_open, "(output-port-open? port): whether an output port can still be written"),
+    prim!("close-port", 1, 1, close_port, "(close-port port): closes a port (a file port is flushed first)"),
+    prim!("close-input-port", 1, 1, close_input_port, "(close-input-port port): closes an input port"),
+    prim!("close-output-port", 1, 1, close_output_port, "(close-output-port port): closes an output port"),
 ];
 
 /// `(port? x)`

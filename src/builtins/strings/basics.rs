@@ -12,112 +12,23 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "string?",
-        1,
-        1,
-        is_string,
-        "(string? x): #t if x is a string"
-    ),
-    prim!(
-        "make-string",
-        1,
-        2,
-        make_string,
-        "(make-string n [char]): a new string of n characters"
-    ),
-    prim!(
-        "string",
-        0,
-        _,
-        string,
-        "(string char ...): a new string of the characters"
-    ),
-    prim!(
-        "string-length",
-        1,
-        1,
-        string_length,
-        "(string-length s): the number of characters"
-    ),
-    prim!(
-        "string-ref",
-        2,
-        2,
-        string_ref,
-        "(string-ref s k): character k of s"
-    ),
-    prim!(
-        "string-set!",
-        3,
-        3,
-        string_set,
-        "(string-set! s k char): stores char as character k of s"
-    ),
-    prim!(
-        "substring",
-        2,
-        3,
-        substring,
-        "(substring s start [end]): a new string of characters start..end"
-    ),
-    prim!(
-        "string-append",
-        0,
-        _,
-        string_append,
-        "(string-append s ...): a new string joining the arguments"
-    ),
-    prim!(
-        "string-copy",
-        1,
-        3,
-        string_copy,
-        "(string-copy s [start [end]]): a new string of the characters"
-    ),
-    prim!(
-        "string-copy!",
-        3,
-        5,
-        string_copy_into,
-        "(string-copy! to at from [start [end]]): copies characters of from into to"
-    ),
-    prim!(
-        "string-fill!",
-        2,
-        4,
-        string_fill,
-        "(string-fill! s char [start [end]]): stores char in every position"
-    ),
-    prim!(
-        "string->list",
-        1,
-        3,
-        string_to_list,
-        "(string->list s [start [end]]): the characters as a list"
-    ),
-    prim!(
-        "list->string",
-        1,
-        1,
-        list_to_string,
-        "(list->string list): a new string of the list's characters"
-    ),
-    prim!(
-        "string->vector",
-        1,
-        3,
-        string_to_vector,
-        "(string->vector s [start [end]]): the characters as a vector"
-    ),
-    prim!(
-        "vector->string",
-        1,
-        3,
-        vector_to_string,
-        "(vector->string v [start [end]]): a new string of the vector's characters"
-    ),
+    prim!("string?", 1, 1, is_string, "(string? x): #t if x is a string"),
+    prim!("make-string", 1, 2, make_string, "(make-string n [char]): a new string of n characters"),
+    prim!("string", 0, _, string, "(string char ...): a new string of the characters"),
+    prim!("string-length", 1, 1, string_length, "(string-length s): the number of characters"),
+    prim!("string-ref", 2, 2, string_ref, "(string-ref s k): character k of s"),
+    prim!("string-set!", 3, 3, string_set, "(string-set! s k char): stores char as character k of s"),
+    prim!("substring", 2, 3, substring, "(substring s start [end]): a new string of characters start..end"),
+    prim!("string-append", 0, _, string_append, "(string-append s ...): a new string joining the arguments"),
+    prim!("string-copy", 1, 3, string_copy, "(string-copy s [start [end]]): a new string of the characters"),
+    prim!("string-copy!", 3, 5, string_copy_into, "(string-copy! to at from [start [end]]): copies characters of from into to"),
+    prim!("string-fill!", 2, 4, string_fill, "(string-fill! s char [start [end]]): stores char in every position"),
+    prim!("string->list", 1, 3, string_to_list, "(string->list s [start [end]]): the characters as a list"),
+    prim!("list->string", 1, 1, list_to_string, "(list->string list): a new string of the list's characters"),
+    prim!("string->vector", 1, 3, string_to_vector, "(string->vector s [start [end]]): the characters as a vector"),
+    prim!("vector->string", 1, 3, vector_to_string, "(vector->string v [start [end]]): a new string of the vector's characters"),
 ];
 
 /// `(string? x)`.

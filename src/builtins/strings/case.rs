@@ -12,28 +12,11 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "string-upcase",
-        1,
-        1,
-        string_upcase,
-        "(string-upcase s): a new upper-case string (\"ß\" becomes \"SS\")"
-    ),
-    prim!(
-        "string-downcase",
-        1,
-        1,
-        string_downcase,
-        "(string-downcase s): a new lower-case string"
-    ),
-    prim!(
-        "string-foldcase",
-        1,
-        1,
-        string_foldcase,
-        "(string-foldcase s): a new case-folded string"
-    ),
+    prim!("string-upcase", 1, 1, string_upcase, "(string-upcase s): a new upper-case string (\"ß\" becomes \"SS\")"),
+    prim!("string-downcase", 1, 1, string_downcase, "(string-downcase s): a new lower-case string"),
+    prim!("string-foldcase", 1, 1, string_foldcase, "(string-foldcase s): a new case-folded string"),
 ];
 
 /// Full case folding of a character sequence.

@@ -14,77 +14,18 @@ use crate::prim;
 use crate::value::{SString, Value};
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "string=?",
-        1,
-        _,
-        string_eq,
-        "(string=? s1 s2 ...): #t if all strings are equal"
-    ),
-    prim!(
-        "string<?",
-        1,
-        _,
-        string_lt,
-        "(string<? s1 s2 ...): #t if the strings strictly increase"
-    ),
-    prim!(
-        "string>?",
-        1,
-        _,
-        string_gt,
-        "(string>? s1 s2 ...): #t if the strings strictly decrease"
-    ),
-    prim!(
-        "string<=?",
-        1,
-        _,
-        string_le,
-        "(string<=? s1 s2 ...): #t if the strings never decrease"
-    ),
-    prim!(
-        "string>=?",
-        1,
-        _,
-        string_ge,
-        "(string>=? s1 s2 ...): #t if the strings never increase"
-    ),
-    prim!(
-        "string-ci=?",
-        1,
-        _,
-        string_ci_eq,
-        "(string-ci=? s1 s2 ...): string=? after case folding"
-    ),
-    prim!(
-        "string-ci<?",
-        1,
-        _,
-        string_ci_lt,
-        "(string-ci<? s1 s2 ...): string<? after case folding"
-    ),
-    prim!(
-        "string-ci>?",
-        1,
-        _,
-        string_ci_gt,
-        "(string-ci>? s1 s2 ...): string>? after case folding"
-    ),
-    prim!(
-        "string-ci<=?",
-        1,
-        _,
-        string_ci_le,
-        "(string-ci<=? s1 s2 ...): string<=? after case folding"
-    ),
-    prim!(
-        "string-ci>=?",
-        1,
-        _,
-        string_ci_ge,
-        "(string-ci>=? s1 s2 ...): string>=? after case folding"
-    ),
+    prim!("string=?", 1, _, string_eq, "(string=? s1 s2 ...): #t if all strings are equal"),
+    prim!("string<?", 1, _, string_lt, "(string<? s1 s2 ...): #t if the strings strictly increase"),
+    prim!("string>?", 1, _, string_gt, "(string>? s1 s2 ...): #t if the strings strictly decrease"),
+    prim!("string<=?", 1, _, string_le, "(string<=? s1 s2 ...): #t if the strings never decrease"),
+    prim!("string>=?", 1, _, string_ge, "(string>=? s1 s2 ...): #t if the strings never increase"),
+    prim!("string-ci=?", 1, _, string_ci_eq, "(string-ci=? s1 s2 ...): string=? after case folding"),
+    prim!("string-ci<?", 1, _, string_ci_lt, "(string-ci<? s1 s2 ...): string<? after case folding"),
+    prim!("string-ci>?", 1, _, string_ci_gt, "(string-ci>? s1 s2 ...): string>? after case folding"),
+    prim!("string-ci<=?", 1, _, string_ci_le, "(string-ci<=? s1 s2 ...): string<=? after case folding"),
+    prim!("string-ci>=?", 1, _, string_ci_ge, "(string-ci>=? s1 s2 ...): string>=? after case folding"),
 ];
 
 /// Checks every argument is a string and that `ok` holds for the ordering of

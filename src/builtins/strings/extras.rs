@@ -12,91 +12,20 @@ use crate::prim;
 use crate::value::Value;
 
 /// This file's builtins.
+#[rustfmt::skip] // one row per builtin, to read as a table
 pub static PRIMITIVES: &[Primitive] = &[
-    prim!(
-        "string-index",
-        2,
-        2,
-        string_index,
-        "(string-index s char-or-pred): index of the first match, or #f"
-    ),
-    prim!(
-        "string-contains",
-        2,
-        2,
-        string_contains,
-        "(string-contains s sub): index of the first occurrence of sub, or #f"
-    ),
-    prim!(
-        "string-join",
-        1,
-        2,
-        string_join,
-        "(string-join list [delimiter]): the strings joined by delimiter (default \" \")"
-    ),
-    prim!(
-        "string-split",
-        2,
-        2,
-        string_split,
-        "(string-split s delimiter): the pieces between occurrences of a char or string"
-    ),
-    prim!(
-        "string-null?",
-        1,
-        1,
-        string_null,
-        "(string-null? s): #t if s is empty"
-    ),
-    prim!(
-        "string-reverse",
-        1,
-        1,
-        string_reverse,
-        "(string-reverse s): a new string of the characters in reverse"
-    ),
-    prim!(
-        "string-trim",
-        1,
-        2,
-        string_trim,
-        "(string-trim s [char-or-pred]): s without leading and trailing white space"
-    ),
-    prim!(
-        "string-trim-both",
-        1,
-        2,
-        string_trim,
-        "(string-trim-both s [char-or-pred]): same as string-trim"
-    ),
-    prim!(
-        "string-trim-left",
-        1,
-        2,
-        string_trim_left,
-        "(string-trim-left s [char-or-pred]): s without leading white space"
-    ),
-    prim!(
-        "string-trim-right",
-        1,
-        2,
-        string_trim_right,
-        "(string-trim-right s [char-or-pred]): s without trailing white space"
-    ),
-    prim!(
-        "string-prefix?",
-        2,
-        2,
-        string_prefix,
-        "(string-prefix? prefix s): #t if s starts with prefix"
-    ),
-    prim!(
-        "string-suffix?",
-        2,
-        2,
-        string_suffix,
-        "(string-suffix? suffix s): #t if s ends with suffix"
-    ),
+    prim!("string-index", 2, 2, string_index, "(string-index s char-or-pred): index of the first match, or #f"),
+    prim!("string-contains", 2, 2, string_contains, "(string-contains s sub): index of the first occurrence of sub, or #f"),
+    prim!("string-join", 1, 2, string_join, "(string-join list [delimiter]): the strings joined by delimiter (default \" \")"),
+    prim!("string-split", 2, 2, string_split, "(string-split s delimiter): the pieces between occurrences of a char or string"),
+    prim!("string-null?", 1, 1, string_null, "(string-null? s): #t if s is empty"),
+    prim!("string-reverse", 1, 1, string_reverse, "(string-reverse s): a new string of the characters in reverse"),
+    prim!("string-trim", 1, 2, string_trim, "(string-trim s [char-or-pred]): s without leading and trailing white space"),
+    prim!("string-trim-both", 1, 2, string_trim, "(string-trim-both s [char-or-pred]): same as string-trim"),
+    prim!("string-trim-left", 1, 2, string_trim_left, "(string-trim-left s [char-or-pred]): s without leading white space"),
+    prim!("string-trim-right", 1, 2, string_trim_right, "(string-trim-right s [char-or-pred]): s without trailing white space"),
+    prim!("string-prefix?", 2, 2, string_prefix, "(string-prefix? prefix s): #t if s starts with prefix"),
+    prim!("string-suffix?", 2, 2, string_suffix, "(string-suffix? suffix s): #t if s ends with suffix"),
 ];
 
 /// What `string-index` and the trimming procedures look for.
