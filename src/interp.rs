@@ -2,27 +2,18 @@
 //! REPL and the tests.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::rc::Rc;
 
 use std::path::Path;
 
 use crate::diagnostics::{human_bytes, io_reason, Error, ErrorKind, Result, SourceMap};
 use crate::library::LibraryForm;
+use crate::port::Output;
 use crate::process_memory::resident_bytes;
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::{Global, Value};
 use eshkol_arena::Arenas;
-
-/// Where `display` and friends send their text.
-pub enum Output {
-    /// Buffered standard output, flushed at the end, before errors are printed
-    /// and before reading input.
-    Stdout(std::io::BufWriter<std::io::Stdout>),
-    /// Captured in memory (tests, `:time`, string ports built on it).
-    Captured(String),
-}
 
 /// Where a caught `raise` came from: the object, its span and trace, and
 /// whether it was raised continuably.
@@ -76,13 +67,6 @@ pub struct Interp {
     pub(crate) current_env: crate::compile::env::EnvId,
     /// Libraries defined or loaded, and the library search path.
     pub libraries: crate::library::Libraries,
-    /// Standard output is a terminal: it is flushed at every line, so a
-    /// script's output appears as it is written.
-    stdout_is_terminal: bool,
-    /// The last text written to the terminal (standard output or error) did
-    /// not end a line: the REPL ends it before its prompt, so the prompt does
-    /// not hide it.
-    console_mid_line: bool,
     /// Whether `stdlib/*.scm` has been evaluated (see [`Interp::ensure_stdlib`]).
     stdlib_loaded: bool,
     /// The globals `stdlib/*.scm` defined: library internals, which the
@@ -106,16 +90,8 @@ pub struct Interp {
     pub arena_profile: Option<crate::arena_profile::ArenaProfile>,
     /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
     pub arena_bytes_allocated: u64,
-    pub(crate) output: Output,
-    /// The current output port (`display` without a port writes here); the
-    /// console port, which writes to `output`, unless rebound.
-    pub(crate) current_output: Rc<crate::port::Port>,
-    /// The current input port (standard input unless rebound).
-    pub(crate) current_input: Rc<crate::port::Port>,
-    /// The standard error port.
-    pub(crate) current_error: Rc<crate::port::Port>,
-    /// File output ports opened so far, flushed with standard output.
-    pub(crate) file_ports: Vec<std::rc::Weak<crate::port::Port>>,
+    /// Standard output, the current ports and the file ports to flush.
+    pub(crate) io: crate::port::Io,
     /// Current depth of non-tail calls.
     pub(crate) depth: usize,
     /// Keep every call of an error's backtrace (`--full-backtrace`), not
@@ -166,8 +142,6 @@ impl Interp {
     }
 
     fn with_output(output: Output) -> Interp {
-        let stdout_is_terminal = matches!(output, Output::Stdout(_))
-            && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut interp = Interp {
             stack: Vec::with_capacity(1024),
             vm_frames: crate::eval::FrameStack::default(),
@@ -183,8 +157,6 @@ impl Interp {
             libraries: crate::library::Libraries::default(),
             stdlib_loaded: false,
             stdlib_keys: Default::default(),
-            console_mid_line: false,
-            stdout_is_terminal,
             environment_type: Rc::new(crate::value::RecordType {
                 name: Symbol::intern("environment"),
                 fields: vec![Symbol::intern("id")],
@@ -196,11 +168,7 @@ impl Interp {
             arena_tags: HashMap::new(),
             arena_profile: None,
             arena_bytes_allocated: 0,
-            output,
-            current_output: Rc::new(crate::port::Port::console()),
-            current_input: Rc::new(crate::port::Port::stdin()),
-            current_error: Rc::new(crate::port::Port::stderr()),
-            file_ports: Vec::new(),
+            io: crate::port::Io::new(output),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             full_backtrace: false,
@@ -283,74 +251,31 @@ impl Interp {
 
     /// Writes program output to the current output port.
     pub fn write_output(&mut self, text: &str) -> Result<()> {
-        let port = self.current_output.clone();
-        crate::port::write(self, &port, "write", text.as_bytes())
-    }
-
-    /// Writes to standard output (or the capture buffer), whatever the
-    /// current output port is.
-    pub(crate) fn write_console(&mut self, bytes: &[u8]) -> Result<()> {
-        self.note_console_text(bytes);
-        let line_buffered = self.stdout_is_terminal;
-        match &mut self.output {
-            Output::Stdout(w) => {
-                w.write_all(bytes).map_err(output_error)?;
-                if line_buffered && bytes.contains(&b'\n') {
-                    w.flush().map_err(output_error)?;
-                }
-                Ok(())
-            }
-            Output::Captured(s) => {
-                s.push_str(&String::from_utf8_lossy(bytes));
-                Ok(())
-            }
-        }
-    }
-
-    /// Remembers whether `bytes`, just written to standard output or error,
-    /// left the terminal in the middle of a line.
-    pub(crate) fn note_console_text(&mut self, bytes: &[u8]) {
-        if let Some(last) = bytes.last() {
-            self.console_mid_line = *last != b'\n';
-        }
+        let port = self.io.current_output.clone();
+        crate::port::write(&mut self.io, &port, "write", text.as_bytes())
     }
 
     /// Flushes program output and, when it stopped in the middle of a line,
     /// ends that line, so what comes next (a prompt, a report) starts on a
     /// line of its own and the text stays visible.
     pub fn end_console_line(&mut self) {
-        if self.console_mid_line {
-            let _ = self.write_console(b"\n");
-        }
-        self.flush_output();
+        self.io.end_console_line();
     }
 
     /// Flushes standard output and every file port at the end of a program:
     /// a write that fails there (a full disk, a closed pipe) is an error.
     pub fn finish_output(&mut self) -> Result<()> {
-        self.flush_output();
-        match &mut self.output {
-            Output::Stdout(w) => w.flush().map_err(output_error),
-            Output::Captured(_) => Ok(()),
-        }
+        self.io.finish()
     }
 
     /// Flushes buffered standard output and every open file output port.
     pub fn flush_output(&mut self) {
-        if let Output::Stdout(w) = &mut self.output {
-            let _ = w.flush();
-        }
-        for port in self.file_ports.iter().filter_map(std::rc::Weak::upgrade) {
-            port.flush_file();
-        }
+        self.io.flush();
     }
 
     /// Takes the text captured so far (empty when writing to stdout).
     pub fn take_output(&mut self) -> String {
-        match &mut self.output {
-            Output::Captured(s) => std::mem::take(s),
-            Output::Stdout(_) => String::new(),
-        }
+        self.io.take_output()
     }
 
     /// True (and cleared) when an interrupt was requested.
@@ -572,14 +497,6 @@ impl Default for Interp {
     fn default() -> Self {
         Interp::new()
     }
-}
-
-/// The error for a failed write to standard output.
-fn output_error(error: std::io::Error) -> Error {
-    Error::new(
-        ErrorKind::Io,
-        format!("cannot write output: {}", io_reason(&error)),
-    )
 }
 
 impl Drop for Interp {

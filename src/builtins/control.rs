@@ -290,9 +290,9 @@ fn swap_port(interp: &mut Interp, name: &str, port: Value) -> Result<Value> {
         return Err(Error::wrong_type("parameterize", "a port", &port));
     };
     let slot = match name {
-        "current-output-port" => &mut interp.current_output,
-        "current-input-port" => &mut interp.current_input,
-        _ => &mut interp.current_error,
+        "current-output-port" => &mut interp.io.current_output,
+        "current-input-port" => &mut interp.io.current_input,
+        _ => &mut interp.io.current_error,
     };
     Ok(Value::Port(std::mem::replace(slot, new)))
 }

@@ -39,7 +39,7 @@ fn format(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         }
         Some(port_value) => {
             let p = output_port(interp, "format", Some(port_value))?;
-            port::write(interp, &p, "format", text.as_bytes())?;
+            port::write(&mut interp.io, &p, "format", text.as_bytes())?;
             Ok(Value::Unspecified)
         }
     }
@@ -100,7 +100,7 @@ fn pretty_print(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let p = output_port(interp, "pretty-print", args.get(1))?;
     let mut text = pretty(interp, &args[0], 0, 0)?;
     text.push('\n');
-    port::write(interp, &p, "pretty-print", text.as_bytes())?;
+    port::write(&mut interp.io, &p, "pretty-print", text.as_bytes())?;
     Ok(Value::Unspecified)
 }
 

@@ -29,7 +29,7 @@ pub static PRIMITIVES: &[Primitive] = &[
 /// Writes `text` to the given output port, or to the current output port.
 fn emit(interp: &mut Interp, who: &str, port_arg: Option<&Value>, text: &str) -> Result<()> {
     let p = output_port(interp, who, port_arg)?;
-    port::write(interp, &p, who, text.as_bytes())
+    port::write(&mut interp.io, &p, who, text.as_bytes())
 }
 
 /// Prints `args[0]` with `print` to the port `args[1]` (or the current one).
@@ -41,7 +41,7 @@ fn print_with(
 ) -> Result<Value> {
     let p = output_port(interp, who, args.get(1))?;
     let text = print(&interp.arenas, &args[0])?;
-    port::write(interp, &p, who, text.as_bytes())?;
+    port::write(&mut interp.io, &p, who, text.as_bytes())?;
     Ok(Value::Unspecified)
 }
 
@@ -90,7 +90,7 @@ fn write_string(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         }
         chars[start..end].iter().collect()
     };
-    port::write(interp, &p, who, text.as_bytes())?;
+    port::write(&mut interp.io, &p, who, text.as_bytes())?;
     Ok(Value::Unspecified)
 }
 
@@ -119,13 +119,13 @@ fn println(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 
 /// `(current-output-port)`
 fn current_output_port(interp: &mut Interp, _: &[Value]) -> Result<Value> {
-    Ok(Value::Port(interp.current_output.clone()))
+    Ok(Value::Port(interp.io.current_output.clone()))
 }
 
 /// `(flush-output-port [port])`
 fn flush_output_port(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let p = output_port(interp, "flush-output-port", args.first())?;
-    p.flush(interp, "flush-output-port")?;
+    p.flush(&mut interp.io, "flush-output-port")?;
     Ok(Value::Unspecified)
 }
 

@@ -9,22 +9,23 @@
 //!
 //! Output ports write to a growing byte buffer (string and bytevector ports), a
 //! buffered file, standard error, or the console: the interpreter's
-//! [`crate::interp::Output`], so captured-output tests see what the current
+//! [`Output`], so captured-output tests see what the current
 //! output port printed.
 
 use std::cell::{Cell, RefCell};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
+mod console;
 mod input;
 mod stdin;
 
+pub use console::{Io, Output};
 use input::Input;
 pub use stdin::{read_stdin_line, stdin_lines_read};
 
 use crate::diagnostics::io_reason;
 use crate::diagnostics::{Error, ErrorKind, Result};
-use crate::interp::Interp;
 use crate::value::Value;
 
 /// Whether a port reads or writes.
@@ -374,13 +375,13 @@ impl Port {
         }
     }
 
-    /// Flushes a file port's buffer (and the console's, through `interp`).
-    pub fn flush(&self, interp: &mut Interp, who: &str) -> Result<()> {
+    /// Flushes a file port's buffer (and the console's, through `io`).
+    pub fn flush(&self, io: &mut Io, who: &str) -> Result<()> {
         if !self.is_open() {
             return Err(self.closed_error(who));
         }
         match &mut *self.inner.borrow_mut() {
-            Inner::Console => interp.flush_output(),
+            Inner::Console => io.flush(),
             Inner::File(Some(w)) => w.flush().map_err(|e| self.io_error(who, &e))?,
             _ => {}
         }
@@ -414,7 +415,7 @@ impl Drop for Port {
 }
 
 /// Writes `bytes` to an output port; `who` names the procedure in errors.
-pub fn write(interp: &mut Interp, port: &Port, who: &str, bytes: &[u8]) -> Result<()> {
+pub fn write(io: &mut Io, port: &Port, who: &str, bytes: &[u8]) -> Result<()> {
     if !port.is_open() {
         return Err(port.closed_error(who));
     }
@@ -422,12 +423,12 @@ pub fn write(interp: &mut Interp, port: &Port, who: &str, bytes: &[u8]) -> Resul
     match &mut *inner {
         Inner::Console => {
             drop(inner);
-            interp.write_console(bytes)
+            io.write_console(bytes)
         }
         Inner::Stderr => {
             drop(inner);
-            interp.flush_output();
-            interp.note_console_text(bytes);
+            io.flush();
+            io.note_console_text(bytes);
             let mut err = std::io::stderr().lock();
             err.write_all(bytes)
                 .and_then(|()| err.flush())

@@ -72,7 +72,7 @@ fn bytes() {
 
 #[test]
 fn output() {
-    let mut i = Interp::new_captured();
+    let mut i = Io::new(Output::Captured(String::new()));
     let p = Port::output_memory(false);
     write(&mut i, &p, "t", "hé".as_bytes()).unwrap();
     write(&mut i, &p, "t", b"!").unwrap();
@@ -106,7 +106,7 @@ fn output() {
 fn files() {
     let path = std::env::temp_dir().join(format!("eshkol-port-unit-{}.txt", std::process::id()));
     let path = path.to_string_lossy().to_string();
-    let mut i = Interp::new_captured();
+    let mut i = Io::new(Output::Captured(String::new()));
     let out = Port::open_output_file(&path, false).unwrap();
     assert_eq!(out.describe(), format!("#<output-port {path:?}>"));
     write(&mut i, &out, "t", b"first\nsecond\n").unwrap();

@@ -162,7 +162,7 @@ impl Session {
             std::mem::replace(&mut error.0.trace, condensed)
         });
         eprint!("{}", self.interp.render_error(&error, self.color));
-        self.interp.note_console_text(b"\n");
+        self.interp.io.note_console_text(b"\n");
         if let Some(whole) = whole {
             error.0.trace = whole;
         }

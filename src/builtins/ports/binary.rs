@@ -102,7 +102,7 @@ pub(super) fn write_u8(interp: &mut Interp, args: &[Value]) -> Result<Value> {
         v => return Err(Error::wrong_type(who, "a byte", v)),
     };
     let p = output_port(interp, who, args.get(1))?;
-    port::write(interp, &p, who, &[byte])?;
+    port::write(&mut interp.io, &p, who, &[byte])?;
     Ok(Value::Unspecified)
 }
 
@@ -113,7 +113,12 @@ fn write_bytevector(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let bytes = bytevectors::with_bytes(interp, bv, <[u8]>::to_vec)?;
     let (start, end) = bounds(who, args, 2, bytes.len())?;
     let p = output_port(interp, who, args.get(1))?;
-    port::write(interp, &p, who, bytes.get(start..end).unwrap_or_default())?;
+    port::write(
+        &mut interp.io,
+        &p,
+        who,
+        bytes.get(start..end).unwrap_or_default(),
+    )?;
     Ok(Value::Unspecified)
 }
 

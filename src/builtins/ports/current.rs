@@ -22,12 +22,12 @@ pub static PRIMITIVES: &[Primitive] = &[
 
 /// `(current-input-port)`
 fn current_input_port(interp: &mut Interp, _: &[Value]) -> Result<Value> {
-    Ok(Value::Port(interp.current_input.clone()))
+    Ok(Value::Port(interp.io.current_input.clone()))
 }
 
 /// `(current-error-port)`
 fn current_error_port(interp: &mut Interp, _: &[Value]) -> Result<Value> {
-    Ok(Value::Port(interp.current_error.clone()))
+    Ok(Value::Port(interp.io.current_error.clone()))
 }
 
 /// Which current port a redirection replaces.
@@ -55,8 +55,8 @@ pub(super) fn with_current(
 /// The interpreter's field holding the current input or output port.
 fn current_slot(interp: &mut Interp, which: Current) -> &mut Rc<Port> {
     match which {
-        Current::Input => &mut interp.current_input,
-        Current::Output => &mut interp.current_output,
+        Current::Input => &mut interp.io.current_input,
+        Current::Output => &mut interp.io.current_output,
     }
 }
 
@@ -105,12 +105,15 @@ mod tests {
                 .map(|p| (p.func)(&mut i, &[]).unwrap())
                 .unwrap(),
         );
-        assert!(Rc::ptr_eq(&p, &i.current_output));
+        assert!(Rc::ptr_eq(&p, &i.io.current_output));
         let e = current_error_port(&mut i, &[]).unwrap();
         assert!(port_value(&e).is_output());
-        let saved = std::mem::replace(&mut i.current_output, Rc::new(Port::output_memory(false)));
+        let saved = std::mem::replace(
+            &mut i.io.current_output,
+            Rc::new(Port::output_memory(false)),
+        );
         i.write_output("redirected").unwrap();
-        let other = std::mem::replace(&mut i.current_output, saved);
+        let other = std::mem::replace(&mut i.io.current_output, saved);
         assert_eq!(other.contents().unwrap(), b"redirected");
         assert_eq!(i.take_output(), "");
     }

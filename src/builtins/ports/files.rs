@@ -39,8 +39,8 @@ fn path(who: &str, value: &Value) -> Result<String> {
 /// Registers a file output port so [`Interp::flush_output`] flushes it.
 fn track(interp: &mut Interp, port: Port) -> Rc<Port> {
     let port = Rc::new(port);
-    interp.file_ports.retain(|w| w.strong_count() > 0);
-    interp.file_ports.push(Rc::downgrade(&port));
+    interp.io.file_ports.retain(|w| w.strong_count() > 0);
+    interp.io.file_ports.push(Rc::downgrade(&port));
     port
 }
 

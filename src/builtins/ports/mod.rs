@@ -32,7 +32,7 @@ fn any_port<'a>(who: &str, value: &'a Value) -> Result<&'a Rc<Port>> {
 /// An optional output port argument, defaulting to the current output port.
 pub(crate) fn output_port(interp: &Interp, who: &str, value: Option<&Value>) -> Result<Rc<Port>> {
     match value {
-        None => Ok(interp.current_output.clone()),
+        None => Ok(interp.io.current_output.clone()),
         Some(Value::Port(p)) if p.is_output() => Ok(p.clone()),
         Some(v) => Err(Error::wrong_type(who, "an output port", v)),
     }
@@ -46,7 +46,7 @@ pub(crate) fn input_port(
     value: Option<&Value>,
 ) -> Result<Rc<Port>> {
     let port = match value {
-        None => interp.current_input.clone(),
+        None => interp.io.current_input.clone(),
         Some(Value::Port(p)) if p.is_input() => p.clone(),
         Some(v) => return Err(Error::wrong_type(who, "an input port", v)),
     };
