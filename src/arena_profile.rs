@@ -118,7 +118,7 @@ impl Interp {
     /// `--arena-profile`; otherwise costs one test.
     #[inline]
     pub(crate) fn note_arena(&mut self, tag: &ArenaTag, event: ArenaEvent) {
-        if self.arena_profile.is_some() {
+        if self.arenas.profile.is_some() {
             self.record_arena(tag, event, None);
         }
     }
@@ -127,17 +127,17 @@ impl Interp {
     /// accounting (the registry no longer has it).
     #[inline]
     pub(crate) fn note_arena_destroyed(&mut self, tag: &ArenaTag, last: ArenaStats) {
-        if self.arena_profile.is_some() {
+        if self.arenas.profile.is_some() {
             self.record_arena(tag, ArenaEvent::Destroyed, Some(last));
         }
     }
 
     #[cold]
     fn record_arena(&mut self, tag: &ArenaTag, event: ArenaEvent, last: Option<ArenaStats>) {
-        let Some(stats) = last.or_else(|| self.arenas.stats(tag.id).ok()) else {
+        let Some(stats) = last.or_else(|| self.arenas.registry.stats(tag.id).ok()) else {
             return;
         };
-        if let Some(profile) = &mut self.arena_profile {
+        if let Some(profile) = &mut self.arenas.profile {
             profile.record(tag, &stats, event);
         }
     }

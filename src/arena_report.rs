@@ -50,10 +50,10 @@ impl Interp {
 
     /// Every live arena with its statistics, in order of creation site.
     fn live_arenas(&self) -> Vec<(&ArenaTag, ArenaStats)> {
-        let mut tags: Vec<_> = self.arena_tags.values().collect();
+        let mut tags: Vec<_> = self.arenas.live.values().collect();
         tags.sort_by_key(|t| (t.created.source, t.created.start));
         tags.into_iter()
-            .filter_map(|tag| Some((&**tag, self.arenas.stats(tag.id).ok()?)))
+            .filter_map(|tag| Some((&**tag, self.arenas.registry.stats(tag.id).ok()?)))
             .collect()
     }
 
@@ -75,7 +75,7 @@ impl Interp {
                     stats.allocations,
                     if stats.allocations == 1 { "" } else { "s" },
                 );
-                let blocks = self.arenas.block_usage(tag.id).unwrap_or_default();
+                let blocks = self.arenas.registry.block_usage(tag.id).unwrap_or_default();
                 std::iter::once(summary).chain(crate::arena_picture::block_bars(&blocks))
             })
             .collect()

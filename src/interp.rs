@@ -13,7 +13,6 @@ use crate::process_memory::resident_bytes;
 use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::{Global, Value};
-use eshkol_arena::Arenas;
 
 /// Where a caught `raise` came from: the object, its span and trace, and
 /// whether it was raised continuably.
@@ -81,15 +80,8 @@ pub struct Interp {
     pub(crate) prune_aliases_at: usize,
     /// Every source text read, for error reports.
     pub sources: SourceMap,
-    /// The arena runtime's registry.
-    pub arenas: Arenas,
-    /// The Scheme identity of every live arena (creation site, for `:arenas`
-    /// and the end-of-script leak report).
-    pub arena_tags: HashMap<eshkol_arena::ArenaId, Rc<crate::value::ArenaTag>>,
-    /// The history of every arena, kept under `--arena-profile` only.
-    pub arena_profile: Option<crate::arena_profile::ArenaProfile>,
-    /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
-    pub arena_bytes_allocated: u64,
+    /// The arenas: the runtime's registry and what Scheme knows of each.
+    pub arenas: crate::builtins::arena::ArenaState,
     /// Standard output, the current ports and the file ports to flush.
     pub(crate) io: crate::port::Io,
     /// Current depth of non-tail calls.
@@ -164,10 +156,7 @@ impl Interp {
             prune_aliases_at: 0,
             local_suggestions: HashMap::new(),
             sources: SourceMap::default(),
-            arenas: Arenas::new(),
-            arena_tags: HashMap::new(),
-            arena_profile: None,
-            arena_bytes_allocated: 0,
+            arenas: crate::builtins::arena::ArenaState::default(),
             io: crate::port::Io::new(output),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,

@@ -143,7 +143,7 @@ fn run(cli: Cli) -> u8 {
     interp.full_backtrace = cli.full_backtrace;
     interp.libraries.search_path = cli.lib_path.clone();
     if cli.arena_profile.is_some() {
-        interp.arena_profile = Some(Default::default());
+        interp.arenas.profile = Some(Default::default());
     }
     if !cli.script.is_empty() {
         interp.command_line = cli.script.clone();
@@ -265,7 +265,7 @@ fn check_file(interp: &mut Interp, path: &std::path::Path, color: bool) -> u8 {
 /// `--arena-profile FILE`: the picture of the run's arenas, written
 /// whether the program finished or stopped with an error.
 fn write_arena_profile(interp: &Interp, path: &std::path::Path) -> std::io::Result<()> {
-    let Some(profile) = &interp.arena_profile else {
+    let Some(profile) = &interp.arenas.profile else {
         return Ok(());
     };
     std::fs::write(
@@ -298,7 +298,7 @@ fn print_value_of(interp: &mut Interp, expr: &str) -> Result<(), Error> {
     if matches!(value, Value::Unspecified) {
         return Ok(());
     }
-    let text = eshkol::printer::write_string(&interp.arenas, &value)?;
+    let text = eshkol::printer::write_string(&interp.arenas.registry, &value)?;
     interp.write_output(&text)?;
     interp.write_output("\n")
 }

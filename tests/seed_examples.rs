@@ -119,7 +119,7 @@ fn sizing_example_reports_the_infix_size_clearly() {
     let arena = interp
         .eval_str("check", "(arena-stats (make-appropriate-arena 1000))")
         .expect("make-appropriate-arena works");
-    let text = eshkol::printer::write_string(&interp.arenas, &arena).expect("printable");
+    let text = eshkol::printer::write_string(&interp.arenas.registry, &arena).expect("printable");
     assert!(text.contains("(reserved . 1500)"), "{text}");
 }
 
@@ -151,7 +151,7 @@ fn arena_versus_heap_benchmark_runs() {
 fn large_data_arena_is_sized_from_the_data() {
     let (out, interp) = run_in(6, "", "(process-large-data (iota 100))");
     assert_eq!(out, "");
-    assert!(interp.arena_tags.is_empty(), "the arena was destroyed");
+    assert!(interp.arenas.live.is_empty(), "the arena was destroyed");
 }
 
 #[test]

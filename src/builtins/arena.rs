@@ -19,6 +19,23 @@ use crate::value::{
 };
 use eshkol_arena::{ArenaError, ArenaStats};
 
+/// What the interpreter keeps about its arenas. The runtime's registry names
+/// each arena by an `ArenaId` and checks every access to its bytes; the
+/// Scheme side of the same arena is its [`ArenaTag`], which every value
+/// living in the arena points to, so checking a value needs no lookup.
+#[derive(Default)]
+pub struct ArenaState {
+    /// The arena runtime's registry.
+    pub registry: eshkol_arena::Arenas,
+    /// The tag of every live arena (creation site, for `:arenas` and the
+    /// end-of-script leak report).
+    pub live: HashMap<eshkol_arena::ArenaId, Rc<ArenaTag>>,
+    /// The history of every arena, kept under `--arena-profile` only.
+    pub profile: Option<crate::arena_profile::ArenaProfile>,
+    /// Bytes handed out by all arenas since start-up (for the REPL's `:time`).
+    pub bytes_allocated: u64,
+}
+
 /// Bytes charged to an arena for a copied pair (two machine words, as in C).
 const PAIR_BYTES: usize = 16;
 /// Bytes charged per vector slot and per object header.
@@ -144,16 +161,22 @@ fn create_arena(
     span: crate::syntax::Span,
 ) -> Result<Value> {
     interp.check_allocation("make-arena", size)?;
-    let id = interp.arenas.create(size, limit).map_err(|e| match e {
-        ArenaError::OutOfMemory { requested } => Error::new(
-            ErrorKind::Memory,
-            format!(
+    let id = interp
+        .arenas
+        .registry
+        .create(size, limit)
+        .map_err(|e| match e {
+            ArenaError::OutOfMemory { requested } => Error::new(
+                ErrorKind::Memory,
+                format!(
                 "make-arena: cannot reserve a first block of {requested} bytes: not enough memory"
             ),
-        )
-        .with_help("ask for a smaller first block; the arena grows by doubling when it needs more"),
-        other => Error::new(ErrorKind::Arena, format!("make-arena: {other}")),
-    })?;
+            )
+            .with_help(
+                "ask for a smaller first block; the arena grows by doubling when it needs more",
+            ),
+            other => Error::new(ErrorKind::Arena, format!("make-arena: {other}")),
+        })?;
     let tag = Rc::new(ArenaTag {
         id,
         alive: std::cell::Cell::new(true),
@@ -163,7 +186,7 @@ fn create_arena(
         reset_at: std::cell::Cell::new(None),
         objects: std::cell::RefCell::new(Vec::new()),
     });
-    interp.arena_tags.insert(id, tag.clone());
+    interp.arenas.live.insert(id, tag.clone());
     interp.note_arena(&tag, ArenaEvent::Created);
     Ok(Value::Arena(tag))
 }
@@ -219,9 +242,10 @@ fn arena_alloc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     interp.check_allocation("arena-alloc", n)?;
     let allocation = interp
         .arenas
+        .registry
         .alloc(tag.id, n)
         .map_err(|e| runtime_error("arena-alloc", tag, e))?;
-    interp.arena_bytes_allocated += n as u64;
+    interp.arenas.bytes_allocated += n as u64;
     interp.note_arena(tag, ArenaEvent::Allocated);
     Ok(Value::Bytevector(Rc::new(Bytevector {
         storage: ByteStorage::Arena(allocation),
@@ -251,13 +275,14 @@ fn destroy_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     }
     let last = interp
         .arenas
+        .registry
         .destroy(tag.id)
         .map_err(|e| runtime_error("destroy-arena", tag, e))?;
     interp.note_arena_destroyed(tag, last);
     tag.alive.set(false);
     tag.destroyed.set(Some(interp.call_span));
     release_objects(tag);
-    interp.arena_tags.remove(&tag.id);
+    interp.arenas.live.remove(&tag.id);
     Ok(Value::Unspecified)
 }
 
@@ -287,6 +312,7 @@ fn stats_of(interp: &Interp, who: &str, value: &Value) -> Result<ArenaStats> {
     let tag = live_arena(who, value)?;
     interp
         .arenas
+        .registry
         .stats(tag.id)
         .map_err(|e| runtime_error(who, tag, e))
 }
@@ -320,6 +346,7 @@ fn arena_reset(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let tag = live_arena("arena-reset!", &values[0])?;
     interp
         .arenas
+        .registry
         .reset(tag.id)
         .map_err(|e| runtime_error("arena-reset!", tag, e))?;
     // 64 bits: cannot wrap in practice, so old values stay dead.
@@ -367,13 +394,14 @@ fn copy_to_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     check_copyable(&values[0])?;
     let mark = interp
         .arenas
+        .registry
         .mark(tag.id)
         .map_err(|e| runtime_error("copy-to-arena", &tag, e))?;
     let copied = copy_into(interp, &tag, &values[0]);
     if copied.is_err() {
         // A copy that failed midway (at the arena's limit) is unreachable
         // now: take back what it allocated, so the arena is as it was.
-        let _ = interp.arenas.release_to(tag.id, mark);
+        let _ = interp.arenas.registry.release_to(tag.id, mark);
     } else {
         interp.note_arena(&tag, ArenaEvent::Allocated);
     }
@@ -451,9 +479,10 @@ impl Copier<'_> {
     fn charge(&mut self, bytes: usize) -> Result<()> {
         self.interp
             .arenas
+            .registry
             .charge(self.tag.id, bytes)
             .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?;
-        self.interp.arena_bytes_allocated += bytes as u64;
+        self.interp.arenas.bytes_allocated += bytes as u64;
         Ok(())
     }
 
@@ -526,10 +555,12 @@ impl Copier<'_> {
                 let allocation = self
                     .interp
                     .arenas
+                    .registry
                     .alloc(self.tag.id, bytes.len())
                     .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?;
                 self.interp
                     .arenas
+                    .registry
                     .bytes_mut(&allocation)
                     .map_err(|e| runtime_error("copy-to-arena", &self.tag, e))?
                     .copy_from_slice(&bytes);

@@ -42,6 +42,7 @@ pub fn with_bytes<R>(interp: &Interp, bv: &Bytevector, f: impl FnOnce(&[u8]) -> 
         ByteStorage::Heap(bytes) => Ok(f(&bytes.borrow())),
         ByteStorage::Arena(allocation) => interp
             .arenas
+            .registry
             .bytes(allocation)
             .map(f)
             .map_err(|e| arena_access_error(bv, e)),
@@ -60,6 +61,7 @@ pub fn with_bytes_mut<R>(
         ByteStorage::Heap(bytes) => Ok(f(&mut bytes.borrow_mut())),
         ByteStorage::Arena(allocation) => interp
             .arenas
+            .registry
             .bytes_mut(allocation)
             .map(f)
             .map_err(|e| arena_access_error(bv, e)),

@@ -90,7 +90,7 @@ fn error(interp: &mut Interp, values: &[Value]) -> Result<Value> {
             message.push(' ');
         }
         message.push_str(
-            &crate::printer::write_string(&interp.arenas, irritant)
+            &crate::printer::write_string(&interp.arenas.registry, irritant)
                 .unwrap_or_else(|_| write_string_lossy(irritant)),
         );
     }

@@ -188,7 +188,11 @@ fn eqv_p(_: &mut Interp, args: &[Value]) -> Result<Value> {
 
 /// `(equal? a b)`
 fn equal_p(interp: &mut Interp, args: &[Value]) -> Result<Value> {
-    Ok(Value::Bool(equal_in(&interp.arenas, &args[0], &args[1])?))
+    Ok(Value::Bool(equal_in(
+        &interp.arenas.registry,
+        &args[0],
+        &args[1],
+    )?))
 }
 
 /// `(not x)`

@@ -72,9 +72,9 @@ fn expand(interp: &Interp, template: &str, args: &[Value]) -> Result<String> {
                     return Err(Error::wrong_type("format", "a number for ~d", arg));
                 }
                 let text = if directive.eq_ignore_ascii_case(&'s') {
-                    printer::write_string(&interp.arenas, arg)?
+                    printer::write_string(&interp.arenas.registry, arg)?
                 } else {
-                    printer::display_string(&interp.arenas, arg)?
+                    printer::display_string(&interp.arenas.registry, arg)?
                 };
                 out.push_str(&text);
             }
@@ -114,7 +114,7 @@ pub fn pretty_string(interp: &Interp, value: &Value) -> Result<String> {
 /// otherwise a list breaks after its head (and first argument), its other
 /// elements on lines of their own, indented under it.
 fn pretty(interp: &Interp, value: &Value, indent: usize, depth: usize) -> Result<String> {
-    let flat = printer::write_string(&interp.arenas, value)?;
+    let flat = printer::write_string(&interp.arenas.registry, value)?;
     // Shared or circular structure is written with labels, on one line.
     let fits = indent + flat.chars().count() <= WIDTH;
     if fits || depth >= MAX_BREAK_DEPTH || flat.contains("#0=") {

@@ -232,7 +232,7 @@ fn slot_in(interp: &Interp, who: &str, table: &HashTable, key: &Value) -> Result
 fn overflow_index(interp: &Interp, table: &HashTable, key: &Value) -> Result<Option<usize>> {
     let overflow = table.overflow.borrow();
     for (i, (k, _)) in overflow.iter().enumerate() {
-        if super::equivalence::equal_in(&interp.arenas, k, key)? {
+        if super::equivalence::equal_in(&interp.arenas.registry, k, key)? {
             return Ok(Some(i));
         }
     }

@@ -40,7 +40,7 @@ fn print_with(
     print: fn(&eshkol_arena::Arenas, &Value) -> Result<String>,
 ) -> Result<Value> {
     let p = output_port(interp, who, args.get(1))?;
-    let text = print(&interp.arenas, &args[0])?;
+    let text = print(&interp.arenas.registry, &args[0])?;
     port::write(&mut interp.io, &p, who, text.as_bytes())?;
     Ok(Value::Unspecified)
 }
@@ -110,7 +110,7 @@ fn write_char(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 fn println(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     let mut text = String::new();
     for arg in args {
-        text.push_str(&printer::display_string(&interp.arenas, arg)?);
+        text.push_str(&printer::display_string(&interp.arenas.registry, arg)?);
     }
     text.push('\n');
     emit(interp, "println", None, &text)?;

@@ -199,9 +199,12 @@ fn dead_arena_values() {
             "(define a (make-arena 64)) (define b (arena-alloc a 3)) (bytevector-u8-set! b 1 7) b",
         )
         .unwrap();
-    assert_eq!(display_string(&interp.arenas, &bv).unwrap(), "#u8(0 7 0)");
+    assert_eq!(
+        display_string(&interp.arenas.registry, &bv).unwrap(),
+        "#u8(0 7 0)"
+    );
     interp.eval_str("t", "(destroy-arena a)").unwrap();
-    assert!(display_string(&interp.arenas, &bv).is_err());
+    assert!(display_string(&interp.arenas.registry, &bv).is_err());
     assert_eq!(write_string_lossy(&bv), "#<dead arena value>");
 }
 

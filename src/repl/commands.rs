@@ -258,11 +258,11 @@ fn arenas(session: &mut Session) {
 /// `:time EXPR`: the value (numbered like any other), then the time taken
 /// and the bytes arenas handed out meanwhile.
 fn time(session: &mut Session, argument: &str) {
-    let before = session.interp.arena_bytes_allocated;
+    let before = session.interp.arenas.bytes_allocated;
     let start = Instant::now();
     let ok = session.evaluate(argument);
     let elapsed = start.elapsed();
-    let allocated = session.interp.arena_bytes_allocated - before;
+    let allocated = session.interp.arenas.bytes_allocated - before;
     if ok {
         let mut line = format!("; {:.6} s", elapsed.as_secs_f64());
         if allocated > 0 {

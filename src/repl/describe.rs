@@ -115,7 +115,7 @@ pub fn describe(interp: &Interp, value: &Value) -> Vec<String> {
 fn describe_arena(interp: &Interp, tag: &crate::value::ArenaTag) -> Vec<String> {
     let created = interp.sources.location(tag.created);
     let mut lines = vec![format!("arena #{} created at {created}", tag.id.slot)];
-    match interp.arenas.stats(tag.id) {
+    match interp.arenas.registry.stats(tag.id) {
         Ok(stats) if tag.alive.get() => {
             lines.push(format!(
                 "live: {} used of {} reserved in {} block{} (first block {}), {} allocation{}",

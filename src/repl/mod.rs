@@ -138,7 +138,7 @@ impl Session {
         if matches!(value, Value::Unspecified) {
             return;
         }
-        let text = match printer::write_string(&self.interp.arenas, &value) {
+        let text = match printer::write_string(&self.interp.arenas.registry, &value) {
             Ok(text) => text,
             Err(e) => {
                 self.report(e);
@@ -276,7 +276,7 @@ fn write_value(interp: &mut Interp, value: &Value) -> Result<(), Error> {
     if matches!(value, Value::Unspecified) {
         return Ok(());
     }
-    let text = printer::write_string(&interp.arenas, value)?;
+    let text = printer::write_string(&interp.arenas.registry, value)?;
     interp.write_output(&text)?;
     interp.write_output("\n")
 }

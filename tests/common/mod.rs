@@ -93,7 +93,7 @@ pub fn run_forms(interp: &mut Interp, name: &str, text: &str, first_line: usize)
         let output = interp.take_output();
         let problem = match (&expect, &result) {
             (Expect::Value(want), Ok(v)) => {
-                let got = eshkol::printer::write_string(&interp.arenas, v)
+                let got = eshkol::printer::write_string(&interp.arenas.registry, v)
                     .unwrap_or_else(|e| format!("<unprintable: {e:?}>"));
                 (got != *want).then(|| format!("expected {want}, got {got}"))
             }

@@ -176,7 +176,7 @@ fn delete(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     match args.get(2) {
         None => {
             for item in items {
-                if !equal_in(&interp.arenas, &args[0], &item)? {
+                if !equal_in(&interp.arenas.registry, &args[0], &item)? {
                     out.push(item);
                 }
             }
@@ -209,7 +209,7 @@ fn delete_duplicates(interp: &mut Interp, args: &[Value]) -> Result<Value> {
                     None => {
                         let mut found = false;
                         for other in &unkeyed {
-                            if equal_in(&interp.arenas, other, &item)? {
+                            if equal_in(&interp.arenas.registry, other, &item)? {
                                 found = true;
                                 break;
                             }

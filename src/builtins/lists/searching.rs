@@ -59,7 +59,7 @@ fn memv(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 fn member(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     match args.get(2) {
         None => find_tail(interp, "member", &args[1], |interp, e| {
-            equal_in(&interp.arenas, &args[0], e)
+            equal_in(&interp.arenas.registry, &args[0], e)
         }),
         Some(f) => {
             let f = args::procedure("member", f)?;
@@ -110,7 +110,7 @@ fn assv(interp: &mut Interp, args: &[Value]) -> Result<Value> {
 fn assoc(interp: &mut Interp, args: &[Value]) -> Result<Value> {
     match args.get(2) {
         None => find_assoc(interp, "assoc", &args[1], |interp, k| {
-            equal_in(&interp.arenas, &args[0], k)
+            equal_in(&interp.arenas.registry, &args[0], k)
         }),
         Some(f) => {
             let f = args::procedure("assoc", f)?;
