@@ -14,18 +14,6 @@ use crate::symbol::Symbol;
 use crate::syntax::{Datum, Reader, SourceId};
 use crate::value::{Global, Value};
 
-/// Where a caught `raise` came from: the object, its span and trace, and
-/// whether it was raised continuably.
-pub(crate) type RaiseOrigin = (
-    Value,
-    Option<crate::syntax::Span>,
-    crate::diagnostics::Trace,
-    bool,
-);
-
-/// The default limit on nested non-tail calls.
-pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
-
 /// Sources up to this size are read whole before they run (one pass); longer
 /// ones are read twice, to check and then form by form ([`Interp::forms`]).
 const READ_WHOLE_BYTES: usize = 1 << 20;
@@ -40,19 +28,6 @@ enum Forms {
 
 /// One interpreter: its globals, sources, arenas and output.
 pub struct Interp {
-    /// Frame slots of every active procedure call.
-    pub(crate) stack: Vec<Value>,
-    /// Callers waiting in the frame machine (`eval::vm`).
-    pub(crate) vm_frames: crate::eval::FrameStack,
-    /// `guard` bodies running in the frame machine.
-    pub(crate) vm_guards: Vec<crate::eval::VmGuard>,
-    /// The `dynamic-wind` extents whose thunks are running (`eval::wind`).
-    pub(crate) winders: crate::eval::Winders,
-    /// Frame-machine runs in progress, innermost last: id and stack base.
-    pub(crate) vm_runs: Vec<(u64, usize)>,
-    /// The continuation being re-entered and the values it gets, while its
-    /// escape unwinds to the run that made it.
-    pub(crate) reentry: Option<(Rc<crate::eval::Captured>, Value, u64)>,
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
     /// Macros defined at top level with `define-syntax`.
@@ -84,42 +59,10 @@ pub struct Interp {
     pub arenas: crate::builtins::arena::ArenaState,
     /// Standard output, the current ports and the file ports to flush.
     pub(crate) io: crate::port::Io,
-    /// Current depth of non-tail calls.
-    pub(crate) depth: usize,
-    /// Keep every call of an error's backtrace (`--full-backtrace`), not
-    /// only the innermost and outermost.
-    pub full_backtrace: bool,
-    /// The non-tail call depth at which evaluation stops with a
-    /// "recursion too deep" error.
-    pub max_depth: usize,
-    /// The span of the primitive call being run, so procedures a builtin calls
-    /// back (e.g. `map`'s function) report errors at a useful place.
-    pub(crate) call_span: crate::syntax::Span,
-    /// The dynamic stack of exception handlers (`with-exception-handler`);
-    /// `Value::Undefined` marks a `guard`, which catches by unwinding.
-    pub(crate) handlers: Vec<Value>,
-    /// Where recently caught `raise`d objects were raised, so that a `guard`
-    /// re-raising one (no clause matched) reports the original place.
-    pub(crate) recent_raises: Vec<RaiseOrigin>,
-    /// Source of unique ids for escape continuations.
-    pub(crate) next_continuation: u64,
-    /// The resident-memory bound (`--max-memory`), checked every 65,536 calls:
-    /// a runaway allocation becomes an error instead of the system's
-    /// out-of-memory kill.
-    pub max_memory: Option<usize>,
-    /// The most procedure calls one interpreter may make, checked every
-    /// 65,536 calls: a bound on running time for untrusted or generated
-    /// programs (the fuzzer uses it), which a `guard` cannot catch.
-    pub max_calls: Option<u64>,
-    /// Bytes requested by builtins since resident memory was last compared
-    /// with `max_memory` (see [`Interp::check_allocation`]).
-    pub(crate) unchecked_bytes: std::cell::Cell<usize>,
-    /// Calls made since the interpreter was created.
-    pub(crate) calls: u64,
     /// What `(command-line)` returns: the script and its arguments.
     pub command_line: Vec<String>,
-    /// Set from another thread (Ctrl-C) to stop the running evaluation.
-    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The evaluator's state: the stacks, the handlers and the limits.
+    pub machine: crate::eval::Machine,
 }
 
 impl Interp {
@@ -135,12 +78,6 @@ impl Interp {
 
     fn with_output(output: Output) -> Interp {
         let mut interp = Interp {
-            stack: Vec::with_capacity(1024),
-            vm_frames: crate::eval::FrameStack::default(),
-            winders: None,
-            vm_guards: Vec::new(),
-            vm_runs: Vec::new(),
-            reentry: None,
             globals: rustc_hash::FxHashMap::default(),
             macros: HashMap::new(),
             aliases: HashMap::new(),
@@ -158,19 +95,8 @@ impl Interp {
             sources: SourceMap::default(),
             arenas: crate::builtins::arena::ArenaState::default(),
             io: crate::port::Io::new(output),
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
-            full_backtrace: false,
-            call_span: crate::syntax::Span::default(),
-            handlers: Vec::new(),
-            recent_raises: Vec::new(),
-            next_continuation: 0,
+            machine: crate::eval::Machine::default(),
             command_line: vec!["eshkol".to_string()],
-            max_memory: None,
-            max_calls: None,
-            unchecked_bytes: std::cell::Cell::new(0),
-            calls: 0,
-            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         // Each builtin under its system key, for libraries and generated
         // code, and (unless internal) under its name, for the REPL.
@@ -188,7 +114,7 @@ impl Interp {
             eprint!("{}", interp.render_error(&error, false));
         }
         // Ctrl-C also stops long big-integer work (a gcd of huge numbers).
-        crate::bigint::watch_interrupts(interp.interrupt.clone());
+        crate::bigint::watch_interrupts(interp.machine.interrupt.clone());
         interp
     }
 
@@ -271,7 +197,8 @@ impl Interp {
     #[inline]
     pub fn interrupted(&self) -> bool {
         use std::sync::atomic::Ordering;
-        self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed)
+        self.machine.interrupt.load(Ordering::Relaxed)
+            && self.machine.interrupt.swap(false, Ordering::Relaxed)
     }
 
     /// Reads, compiles and runs every form of `text`, registered under `name`;
@@ -499,7 +426,7 @@ impl Drop for Interp {
         }
         self.macros.clear();
         self.aliases.clear();
-        self.stack.clear();
+        self.machine.stack.clear();
         crate::gc::collect();
     }
 }
@@ -512,18 +439,18 @@ impl Interp {
     pub(crate) fn check_allocation(&self, who: &str, bytes: usize) -> Result<()> {
         const CHECKED_FROM: usize = 1 << 20;
         const SMALL_BYTES_BETWEEN_CHECKS: usize = 64 << 20;
-        let Some(limit) = self.max_memory else {
+        let Some(limit) = self.machine.max_memory else {
             return Ok(());
         };
         if bytes < CHECKED_FROM {
             // Many small objects add up: check once they reach 64 MiB.
-            let pending = self.unchecked_bytes.get() + bytes;
+            let pending = self.machine.unchecked_bytes.get() + bytes;
             if pending < SMALL_BYTES_BETWEEN_CHECKS {
-                self.unchecked_bytes.set(pending);
+                self.machine.unchecked_bytes.set(pending);
                 return Ok(());
             }
         }
-        self.unchecked_bytes.set(0);
+        self.machine.unchecked_bytes.set(0);
         let resident = resident_bytes().unwrap_or(0);
         if resident.saturating_add(bytes) <= limit {
             return Ok(());

@@ -22,7 +22,7 @@ struct Cli {
     eval: Option<String>,
 
     /// Stop non-tail recursion deeper than N calls with an error.
-    #[arg(long, value_name = "N", default_value_t = eshkol::interp::DEFAULT_MAX_DEPTH)]
+    #[arg(long, value_name = "N", default_value_t = eshkol::eval::DEFAULT_MAX_DEPTH)]
     max_depth: usize,
 
     /// Stop with an error when resident memory passes SIZE (bytes, or with a
@@ -137,10 +137,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> u8 {
     let mut interp = Interp::new();
-    interp.max_depth = cli.max_depth;
-    interp.max_memory = cli.max_memory;
-    interp.max_calls = cli.max_calls;
-    interp.full_backtrace = cli.full_backtrace;
+    interp.machine.max_depth = cli.max_depth;
+    interp.machine.max_memory = cli.max_memory;
+    interp.machine.max_calls = cli.max_calls;
+    interp.machine.full_backtrace = cli.full_backtrace;
     interp.libraries.search_path = cli.lib_path.clone();
     if cli.arena_profile.is_some() {
         interp.arenas.profile = Some(Default::default());
@@ -154,7 +154,7 @@ fn run(cli: Cli) -> u8 {
         // Ctrl-C stops the program as an `interrupted` error, so its output
         // so far is flushed and the status says it did not finish (the REPL
         // installs its own handler, which keeps the session).
-        let flag = interp.interrupt.clone();
+        let flag = interp.machine.interrupt.clone();
         let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
     }
     if cli.check {

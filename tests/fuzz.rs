@@ -255,8 +255,8 @@ fn run(text: &str) {
         let _ = std::fs::write(path, text);
     }
     let mut interp = Interp::new_captured();
-    interp.max_depth = 10_000;
-    let done = watchdog(interp.interrupt.clone());
+    interp.machine.max_depth = 10_000;
+    let done = watchdog(interp.machine.interrupt.clone());
     let _ = interp.eval_str("fuzz", text);
     let _ = done.send(());
     let _ = interp.take_output();

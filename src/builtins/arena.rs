@@ -149,7 +149,7 @@ fn make_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         Some(v) => Some(byte_count("make-arena", v, "limit")?).filter(|l| *l != usize::MAX),
         None => None,
     };
-    let span = interp.call_span;
+    let span = interp.machine.call_span;
     create_arena(interp, size, limit, span)
 }
 
@@ -280,7 +280,7 @@ fn destroy_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .map_err(|e| runtime_error("destroy-arena", tag, e))?;
     interp.note_arena_destroyed(tag, last);
     tag.alive.set(false);
-    tag.destroyed.set(Some(interp.call_span));
+    tag.destroyed.set(Some(interp.machine.call_span));
     release_objects(tag);
     interp.arenas.live.remove(&tag.id);
     Ok(Value::Unspecified)
@@ -351,7 +351,7 @@ fn arena_reset(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         .map_err(|e| runtime_error("arena-reset!", tag, e))?;
     // 64 bits: cannot wrap in practice, so old values stay dead.
     tag.epoch.set(tag.epoch.get() + 1);
-    tag.reset_at.set(Some(interp.call_span));
+    tag.reset_at.set(Some(interp.machine.call_span));
     release_objects(tag);
     interp.note_arena(tag, ArenaEvent::Reset);
     Ok(Value::Unspecified)
@@ -374,15 +374,15 @@ fn call_with_arena(interp: &mut Interp, values: &[Value]) -> Result<Value> {
         None => None,
     };
     let procedure = args::procedure("with-arena", &values[1])?.clone();
-    let span = interp.call_span;
+    let span = interp.machine.call_span;
     let arena = create_arena(interp, size, limit, span)?;
     let result = interp.apply(&procedure, std::slice::from_ref(&arena));
     if let Value::Arena(tag) = &arena {
         if tag.alive.get() {
-            let saved = interp.call_span;
-            interp.call_span = span;
+            let saved = interp.machine.call_span;
+            interp.machine.call_span = span;
             let destroyed = destroy_arena(interp, std::slice::from_ref(&arena));
-            interp.call_span = saved;
+            interp.machine.call_span = saved;
             destroyed?;
         }
     }

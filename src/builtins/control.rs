@@ -212,21 +212,21 @@ fn current_time(_: &mut Interp, _: &[Value]) -> Result<Value> {
 /// evaluator tail-calls closure receivers itself (`eval::tail_builtins`).
 fn call_cc(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let f = args::procedure("call/cc", &values[0])?.clone();
-    interp.next_continuation += 1;
-    let id = interp.next_continuation;
+    interp.machine.next_continuation += 1;
+    let id = interp.machine.next_continuation;
     let k = Rc::new(SpecialProc::Continuation {
         captured: None,
         id,
         active: std::cell::Cell::new(true),
     });
-    let handlers = interp.handlers.len();
+    let handlers = interp.machine.handlers.len();
     let result = interp.apply(&f, &[Value::Special(k.clone())]);
     if let SpecialProc::Continuation { active, .. } = &*k {
         active.set(false);
     }
     match result {
         Err(e) if e.kind() == ErrorKind::Escape && e.0.escape_id == id => {
-            interp.handlers.truncate(handlers);
+            interp.machine.handlers.truncate(handlers);
             Ok(e.0.payload.clone().unwrap_or(Value::Unspecified))
         }
         other => other,

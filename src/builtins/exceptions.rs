@@ -37,15 +37,15 @@ pub static PRIMITIVES: &[Primitive] = &[
 /// `None` when the innermost handler is a `guard` (or there is none): the
 /// caller must unwind instead.
 fn call_handler(interp: &mut Interp, obj: &Value) -> Option<(usize, Result<Value>)> {
-    let index = interp.handlers.len().checked_sub(1)?;
-    let handler = interp.handlers[index].clone();
+    let index = interp.machine.handlers.len().checked_sub(1)?;
+    let handler = interp.machine.handlers[index].clone();
     if matches!(handler, Value::Undefined) {
         return None;
     }
-    let saved = interp.handlers.split_off(index);
+    let saved = interp.machine.handlers.split_off(index);
     let result = interp.apply(&handler, std::slice::from_ref(obj));
-    interp.handlers.truncate(index);
-    interp.handlers.extend(saved);
+    interp.machine.handlers.truncate(index);
+    interp.machine.handlers.extend(saved);
     Some((index, result))
 }
 
@@ -53,7 +53,7 @@ fn call_handler(interp: &mut Interp, obj: &Value) -> Option<(usize, Result<Value
 /// altogether): handlers inside that guard must not see it again.
 fn unwinding(interp: &Interp, obj: &Value, continuable: bool) -> Error {
     let mut error = value_to_error(obj.clone());
-    error.0.handled_depth = Some(interp.handlers.len().saturating_sub(1));
+    error.0.handled_depth = Some(interp.machine.handlers.len().saturating_sub(1));
     error.0.continuable = continuable;
     error
 }
@@ -91,10 +91,10 @@ fn raise_continuable(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 fn with_exception_handler(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let handler = super::args::procedure("with-exception-handler", &values[0])?.clone();
     let thunk = super::args::procedure("with-exception-handler", &values[1])?.clone();
-    let index = interp.handlers.len();
-    interp.handlers.push(handler.clone());
+    let index = interp.machine.handlers.len();
+    interp.machine.handlers.push(handler.clone());
     let result = interp.apply(&thunk, &[]);
-    interp.handlers.truncate(index);
+    interp.machine.handlers.truncate(index);
     let error = match result {
         Ok(v) => return Ok(v),
         Err(e) => e,
@@ -212,6 +212,7 @@ fn reraise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let mut continuable = false;
     if !matches!(obj, Value::Condition(_)) {
         let origin = interp
+            .machine
             .recent_raises
             .iter()
             .rev()
@@ -224,7 +225,7 @@ fn reraise(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     }
     match call_handler(interp, obj) {
         None => {
-            error.0.handled_depth = Some(interp.handlers.len().saturating_sub(1));
+            error.0.handled_depth = Some(interp.machine.handlers.len().saturating_sub(1));
             error.0.continuable = continuable;
             Err(error)
         }

@@ -74,7 +74,7 @@ fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -
         env: interp.current_env,
         library_known: &library_known,
         global_bound: &global_bound,
-        max_memory: interp.max_memory,
+        max_memory: interp.machine.max_memory,
     });
     f(&mut expander)
 }

@@ -90,20 +90,20 @@ impl Interp {
             [] => (p.func)(self, &[]),
             [a] => {
                 let a = self.eval(a, bp, closure)?;
-                self.call_span = call.span;
+                self.machine.call_span = call.span;
                 (p.func)(self, &[a])
             }
             [a, b] => {
                 let a = self.eval(a, bp, closure)?;
                 let b = self.eval(b, bp, closure)?;
-                self.call_span = call.span;
+                self.machine.call_span = call.span;
                 (p.func)(self, &[a, b])
             }
             [a, b, c] => {
                 let a = self.eval(a, bp, closure)?;
                 let b = self.eval(b, bp, closure)?;
                 let c = self.eval(c, bp, closure)?;
-                self.call_span = call.span;
+                self.machine.call_span = call.span;
                 (p.func)(self, &[a, b, c])
             }
             _ => return self.eval_call_with(f, call, bp, closure),
@@ -134,12 +134,12 @@ impl Interp {
         bp: usize,
         closure: &Rc<Closure>,
     ) -> Result<usize> {
-        let base = self.stack.len();
+        let base = self.machine.stack.len();
         for arg in args {
             match self.eval(arg, bp, closure) {
-                Ok(v) => self.stack.push(v),
+                Ok(v) => self.machine.stack.push(v),
                 Err(e) => {
-                    self.stack.truncate(base);
+                    self.machine.stack.truncate(base);
                     return Err(e);
                 }
             }
@@ -176,8 +176,8 @@ impl Interp {
                         }
                     }
                     check_primitive_arity(p, argc, span)?;
-                    let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
-                    self.call_span = span;
+                    let args: SmallVec<[Value; 6]> = self.machine.stack.drain(base..).collect();
+                    self.machine.call_span = span;
                     return match (p.func)(self, &args) {
                         Ok(v) => Ok(Tail::Value(v)),
                         Err(e) => Err(e.or_at(span)),
@@ -191,7 +191,7 @@ impl Interp {
                         match chosen {
                             Some(c) => return Ok(Tail::Call(c.clone(), base, argc, span)),
                             None => {
-                                self.stack.truncate(base);
+                                self.machine.stack.truncate(base);
                                 return Err(Error::new(
                                         ErrorKind::Arity,
                                         format!("case-lambda procedure: no clause accepts {argc} argument{}", if argc == 1 { "" } else { "s" }),
@@ -201,8 +201,8 @@ impl Interp {
                         }
                     }
                     _ => {
-                        let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
-                        self.call_span = span;
+                        let args: SmallVec<[Value; 6]> = self.machine.stack.drain(base..).collect();
+                        self.machine.call_span = span;
                         return self
                             .call_special(&special, &args)
                             .map(Tail::Value)
@@ -210,7 +210,7 @@ impl Interp {
                     }
                 },
                 other => {
-                    self.stack.truncate(base);
+                    self.machine.stack.truncate(base);
                     return Err(Error::new(
                         ErrorKind::Type,
                         format!(
@@ -237,7 +237,7 @@ impl Interp {
             .captures
             .iter()
             .map(|source| match source {
-                CaptureSource::Slot(s) => self.stack[bp + *s as usize].clone(),
+                CaptureSource::Slot(s) => self.machine.stack[bp + *s as usize].clone(),
                 CaptureSource::Captured(i) => closure.captured[*i as usize].clone(),
                 CaptureSource::SelfClosure => Value::Closure(closure.clone()),
             })
@@ -308,18 +308,18 @@ impl Interp {
     ) -> Result<Value> {
         // `depth` counts the top-level form's own frame too: `max_depth`
         // nested calls of the program's procedures are allowed.
-        if self.depth > self.max_depth {
-            self.stack.truncate(base);
+        if self.machine.depth > self.machine.max_depth {
+            self.machine.stack.truncate(base);
             return Err(self.too_deep(span));
         }
         if let Err(e) = self.poll(span) {
-            self.stack.truncate(base);
+            self.machine.stack.truncate(base);
             return Err(e);
         }
-        self.depth += 1;
+        self.machine.depth += 1;
         let result = self.with_stack_room(span, |this| {
             if RECEIVER {
-                this.stack.truncate(base);
+                this.machine.stack.truncate(base);
                 this.run_receiver_frame(closure, base, span)
             } else if closure.lambda.code.is_some() {
                 this.run_vm(closure, base, argc, span)
@@ -327,8 +327,8 @@ impl Interp {
                 this.run_closure::<false>(closure, base, argc, span, None)
             }
         });
-        self.depth -= 1;
-        self.stack.truncate(base);
+        self.machine.depth -= 1;
+        self.machine.stack.truncate(base);
         result
     }
 
@@ -351,9 +351,10 @@ impl Interp {
                 Ok(Tail::Value(v)) => return Ok(v),
                 Ok(Tail::Call(next, next_base, next_argc, next_span)) => {
                     for i in 0..next_argc {
-                        self.stack[base + i] = std::mem::take(&mut self.stack[next_base + i]);
+                        self.machine.stack[base + i] =
+                            std::mem::take(&mut self.machine.stack[next_base + i]);
                     }
-                    self.stack.truncate(base + next_argc);
+                    self.machine.stack.truncate(base + next_argc);
                     closure = next;
                     argc = next_argc;
                     span = next_span;
@@ -363,12 +364,14 @@ impl Interp {
                     // The receiver replaces this frame: the continuation it
                     // gets returns from this frame.
                     debug_assert!(next_base >= base);
-                    self.stack.truncate(base);
+                    self.machine.stack.truncate(base);
                     self.poll(next_span)?;
                     if !OWNER {
                         return self.run_receiver_frame(next, base, next_span);
                     }
-                    self.stack.push(k.cloned().unwrap_or(Value::Unspecified));
+                    self.machine
+                        .stack
+                        .push(k.cloned().unwrap_or(Value::Unspecified));
                     closure = next;
                     argc = 1;
                     span = next_span;
@@ -378,7 +381,13 @@ impl Interp {
                     let unwinding = matches!(e.kind(), ErrorKind::Exit(_) | ErrorKind::Escape);
                     if !lambda.toplevel && !unwinding {
                         let name = || lambda.name.map(|n| n.name().to_string());
-                        e.unwind_call(&self.sources, name, span, lambda.span, self.full_backtrace);
+                        e.unwind_call(
+                            &self.sources,
+                            name,
+                            span,
+                            lambda.span,
+                            self.machine.full_backtrace,
+                        );
                     }
                     return Err(e);
                 }
@@ -399,22 +408,22 @@ impl Interp {
     ) -> Result<()> {
         let lambda = &closure.lambda;
         if argc != lambda.required && !(lambda.rest && argc > lambda.required) {
-            self.stack.truncate(base);
+            self.machine.stack.truncate(base);
             return Err(closure_arity_error(closure, argc, span));
         }
         if lambda.rest {
-            let extra: Vec<Value> = self.stack.drain(base + lambda.required..).collect();
-            self.stack.push(Value::list(extra));
+            let extra: Vec<Value> = self.machine.stack.drain(base + lambda.required..).collect();
+            self.machine.stack.push(Value::list(extra));
         }
         // Slots for the body's own variables, after the arguments.
         let frame_end = base + lambda.frame_size;
-        if self.stack.len() < frame_end {
-            self.stack.resize(frame_end, Value::Undefined);
+        if self.machine.stack.len() < frame_end {
+            self.machine.stack.resize(frame_end, Value::Undefined);
         }
         for &slot in lambda.boxed_params.iter() {
             let index = base + slot as usize;
-            let v = std::mem::take(&mut self.stack[index]);
-            self.stack[index] = Value::Boxed(Rc::new(VarBox::new(v)));
+            let v = std::mem::take(&mut self.machine.stack[index]);
+            self.machine.stack[index] = Value::Boxed(Rc::new(VarBox::new(v)));
         }
         Ok(())
     }
@@ -422,9 +431,9 @@ impl Interp {
     /// Calls any procedure with arguments from Rust (used by builtins such as
     /// `map`).
     pub fn apply(&mut self, procedure: &Value, args: &[Value]) -> Result<Value> {
-        let base = self.stack.len();
-        self.stack.extend(args.iter().cloned());
-        let span = self.call_span;
+        let base = self.machine.stack.len();
+        self.machine.stack.extend(args.iter().cloned());
+        let span = self.machine.call_span;
         let tail = self.call_value(procedure.clone(), base, args.len(), span)?;
         self.finish(tail)
     }
@@ -435,10 +444,10 @@ impl Interp {
             lambda,
             captured: Box::new([]),
         });
-        let base = self.stack.len();
+        let base = self.machine.stack.len();
         let span = closure.lambda.span;
         let result = self.apply_closure(closure, base, 0, span);
-        self.stack.truncate(base);
+        self.machine.stack.truncate(base);
         result
     }
 }

@@ -17,8 +17,8 @@ impl Interp {
         if self.interrupted() {
             return Err(Error::new(ErrorKind::Interrupted, "interrupted").at(span));
         }
-        self.calls += 1;
-        if self.calls & 0xFFFF == 0 {
+        self.machine.calls += 1;
+        if self.machine.calls & 0xFFFF == 0 {
             return self.check_limits(span);
         }
         Ok(())
@@ -56,7 +56,7 @@ impl Interp {
     #[cold]
     pub(super) fn check_stack_segment(&self, span: Span) -> Result<()> {
         let over_address_space = !crate::native_stack::segment_fits(STACK_SEGMENT);
-        let over_memory = self.max_memory.is_some_and(|limit| {
+        let over_memory = self.machine.max_memory.is_some_and(|limit| {
             crate::process_memory::resident_bytes().unwrap_or(0) + STACK_SEGMENT > limit
         });
         if !over_address_space && !over_memory {
@@ -66,7 +66,7 @@ impl Interp {
             ErrorKind::Memory,
             format!(
                 "no memory left to go deeper: {} nested calls",
-                crate::diagnostics::group(self.depth)
+                crate::diagnostics::group(self.machine.depth)
             ),
         )
         .at(span)
@@ -77,8 +77,8 @@ impl Interp {
     /// is over the bound.
     #[cold]
     pub(super) fn check_limits(&self, span: Span) -> Result<()> {
-        if let Some(budget) = self.max_calls {
-            if self.calls >= budget {
+        if let Some(budget) = self.machine.max_calls {
+            if self.machine.calls >= budget {
                 return Err(Error::new(
                     ErrorKind::CallLimit,
                     format!("call limit reached: more than {budget} procedure calls"),
@@ -86,7 +86,7 @@ impl Interp {
                 .at(span));
             }
         }
-        let Some(limit) = self.max_memory else {
+        let Some(limit) = self.machine.max_memory else {
             return Ok(());
         };
         match crate::process_memory::resident_bytes() {
@@ -109,7 +109,7 @@ impl Interp {
             ErrorKind::RecursionDepth,
             format!(
                 "recursion too deep: more than {} nested calls",
-                self.max_depth
+                self.machine.max_depth
             ),
         )
         .at(span)

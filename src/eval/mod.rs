@@ -22,6 +22,7 @@ pub(crate) mod conditions;
 mod frames;
 mod limits;
 pub(crate) mod list_columns;
+mod machine;
 mod primops;
 mod records;
 mod tail_builtins;
@@ -31,6 +32,7 @@ mod wind;
 pub(crate) use vm::walk_procedures;
 
 pub(crate) use frames::FrameStack;
+pub use machine::{Machine, DEFAULT_MAX_DEPTH};
 pub(crate) use vm::{Captured, VmGuard};
 pub(crate) use wind::Winders;
 
@@ -50,7 +52,7 @@ impl Interp {
     pub(crate) fn eval(&mut self, expr: &Expr, bp: usize, closure: &Rc<Closure>) -> Result<Value> {
         match expr {
             Expr::Const(v) => Ok(v.clone()),
-            Expr::Local(slot) => Ok(self.stack[bp + *slot as usize].clone()),
+            Expr::Local(slot) => Ok(self.machine.stack[bp + *slot as usize].clone()),
             Expr::Captured(i) => Ok(closure.captured[*i as usize].clone()),
             Expr::PrimOp(op) => self.eval_primop(op, bp, closure),
             Expr::CallGlobal(call) => self.eval_global_value(call, bp, closure),
@@ -73,16 +75,16 @@ impl Interp {
         loop {
             let value = match expr {
                 Expr::Const(v) => v.clone(),
-                Expr::Local(slot) => self.stack[bp + *slot as usize].clone(),
+                Expr::Local(slot) => self.machine.stack[bp + *slot as usize].clone(),
                 Expr::LocalChecked(slot, name, span) => {
-                    let v = self.stack[bp + *slot as usize].clone();
+                    let v = self.machine.stack[bp + *slot as usize].clone();
                     if matches!(v, Value::Undefined) {
                         return Err(used_before_definition(*name, *span));
                     }
                     v
                 }
                 Expr::LocalBox(slot, name, span) => {
-                    let v = match &self.stack[bp + *slot as usize] {
+                    let v = match &self.machine.stack[bp + *slot as usize] {
                         Value::Boxed(b) => b.get(),
                         other => other.clone(),
                     };
@@ -112,14 +114,14 @@ impl Interp {
                 }
                 Expr::SetLocal(slot, value) => {
                     let v = self.eval(value, bp, closure)?;
-                    self.stack[bp + *slot as usize] = v;
+                    self.machine.stack[bp + *slot as usize] = v;
                     Value::Unspecified
                 }
                 Expr::SetLocalBox(slot, value) => {
                     let v = self.eval(value, bp, closure)?;
-                    match &self.stack[bp + *slot as usize] {
+                    match &self.machine.stack[bp + *slot as usize] {
                         Value::Boxed(b) => b.set(v),
-                        _ => self.stack[bp + *slot as usize] = v,
+                        _ => self.machine.stack[bp + *slot as usize] = v,
                     }
                     Value::Unspecified
                 }
@@ -147,7 +149,7 @@ impl Interp {
                 }
                 Expr::InitSlots(slots) => {
                     for &(slot, boxed) in slots.iter() {
-                        self.stack[bp + slot as usize] = if boxed {
+                        self.machine.stack[bp + slot as usize] = if boxed {
                             Value::Boxed(Rc::new(VarBox::new(Value::Undefined)))
                         } else {
                             Value::Undefined
@@ -196,7 +198,7 @@ impl Interp {
                 Expr::Let(bindings, body) => {
                     for (slot, init, boxed) in bindings.iter() {
                         let v = self.eval(init, bp, closure)?;
-                        self.stack[bp + *slot as usize] = if *boxed {
+                        self.machine.stack[bp + *slot as usize] = if *boxed {
                             Value::Boxed(Rc::new(VarBox::new(v)))
                         } else {
                             v
@@ -244,8 +246,8 @@ impl Interp {
                         }
                         Some((receiver, true)) => {
                             let f = self.eval(receiver, bp, closure)?;
-                            let base = self.stack.len();
-                            self.stack.push(key);
+                            let base = self.machine.stack.len();
+                            self.machine.stack.push(key);
                             return self.call_value(f, base, 1, case.span);
                         }
                     }
@@ -254,26 +256,26 @@ impl Interp {
                     let test = self.eval(&parts.0, bp, closure)?;
                     if test.is_true() {
                         let f = self.eval(&parts.1, bp, closure)?;
-                        let base = self.stack.len();
-                        self.stack.push(test);
+                        let base = self.machine.stack.len();
+                        self.machine.stack.push(test);
                         return self.call_value(f, base, 1, *span);
                     }
                     expr = &parts.2;
                     continue;
                 }
                 Expr::Guard(guard) => {
-                    let stack_len = self.stack.len();
-                    let handlers_len = self.handlers.len();
-                    self.handlers.push(Value::Undefined);
+                    let stack_len = self.machine.stack.len();
+                    let handlers_len = self.machine.handlers.len();
+                    self.machine.handlers.push(Value::Undefined);
                     let result = self.eval(&guard.body, bp, closure);
-                    self.handlers.truncate(handlers_len);
+                    self.machine.handlers.truncate(handlers_len);
                     match result {
                         Ok(v) => v,
                         Err(e) if e.kind().is_catchable() => {
-                            self.stack.truncate(stack_len);
+                            self.machine.stack.truncate(stack_len);
                             let obj = crate::eval::conditions::error_to_value(&e);
                             self.remember_raise(&obj, &e);
-                            self.stack[bp + guard.slot as usize] = if guard.boxed {
+                            self.machine.stack[bp + guard.slot as usize] = if guard.boxed {
                                 Value::Boxed(Rc::new(VarBox::new(obj)))
                             } else {
                                 obj
@@ -304,10 +306,10 @@ impl Interp {
         if error.kind() != ErrorKind::Raise {
             return;
         }
-        if self.recent_raises.len() >= 16 {
-            self.recent_raises.remove(0);
+        if self.machine.recent_raises.len() >= 16 {
+            self.machine.recent_raises.remove(0);
         }
-        self.recent_raises.push((
+        self.machine.recent_raises.push((
             obj.clone(),
             error.0.span,
             error.0.trace.clone(),

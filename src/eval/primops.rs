@@ -40,7 +40,7 @@ impl Interp {
                 match unary_op(op.op, &a) {
                     Some(v) => Ok(v),
                     None => {
-                        self.call_span = call.span;
+                        self.machine.call_span = call.span;
                         (op.primitive.func)(self, &[a]).map_err(|e| e.or_at(call.span))
                     }
                 }
@@ -69,7 +69,7 @@ impl Interp {
                 if op.op == FastOp::Cons {
                     return Ok(Value::cons(a, b));
                 }
-                self.call_span = call.span;
+                self.machine.call_span = call.span;
                 (op.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(call.span))
             }
             _ => self.eval_global_value(call, bp, closure),
@@ -112,7 +112,7 @@ impl Interp {
     #[inline(always)]
     pub(super) fn fixnum_operand(&self, expr: &Expr, bp: usize, closure: &Closure) -> Option<i64> {
         match expr {
-            Expr::Local(slot) => match self.stack.get(bp + *slot as usize) {
+            Expr::Local(slot) => match self.machine.stack.get(bp + *slot as usize) {
                 Some(Value::Int(n)) => Some(*n),
                 _ => None,
             },
@@ -136,7 +136,7 @@ impl Interp {
         closure: &Closure,
     ) -> Option<Value> {
         let v = match expr {
-            Expr::Local(slot) => self.stack.get(bp + *slot as usize)?,
+            Expr::Local(slot) => self.machine.stack.get(bp + *slot as usize)?,
             Expr::Captured(i) => closure.captured.get(*i as usize)?,
             _ => return None,
         };

@@ -80,29 +80,29 @@ impl Interp {
                 Ok(Some(Step::Call(f, n)))
             }
             TailBuiltin::CallWithValues if argc == 2 => {
-                let consumer = self.stack.pop().unwrap_or(Value::Unspecified);
-                let producer = self.stack.pop().unwrap_or(Value::Unspecified);
-                self.call_span = span;
+                let consumer = self.machine.stack.pop().unwrap_or(Value::Unspecified);
+                let producer = self.machine.stack.pop().unwrap_or(Value::Unspecified);
+                self.machine.call_span = span;
                 // The producer's call is not a tail call: its values are
                 // needed here.
                 let produced = self.apply(&producer, &[])?;
-                self.stack.truncate(base);
+                self.machine.stack.truncate(base);
                 let n = match produced {
                     Value::Values(many) => {
-                        self.stack.extend(many.iter().cloned());
+                        self.machine.stack.extend(many.iter().cloned());
                         many.len()
                     }
                     single => {
-                        self.stack.push(single);
+                        self.machine.stack.push(single);
                         1
                     }
                 };
                 Ok(Some(Step::Call(consumer, n)))
             }
-            TailBuiltin::CallCc if argc == 1 => match &self.stack[base] {
+            TailBuiltin::CallCc if argc == 1 => match &self.machine.stack[base] {
                 Value::Closure(receiver) => {
                     let receiver = receiver.clone();
-                    self.stack[base] = Value::Unspecified;
+                    self.machine.stack[base] = Value::Unspecified;
                     Ok(Some(Step::Receiver(receiver)))
                 }
                 _ => Ok(None),
@@ -119,24 +119,24 @@ impl Interp {
         span: Span,
     ) -> Result<(Value, usize)> {
         if argc < 2 {
-            self.stack.truncate(base);
+            self.machine.stack.truncate(base);
             return Err(Error::new(
                 ErrorKind::Arity,
                 format!("apply: expected at least 2 arguments, got {argc}"),
             )
             .at(span));
         }
-        let list = self.stack.pop().unwrap_or(Value::Null);
+        let list = self.machine.stack.pop().unwrap_or(Value::Null);
         let items = match crate::value::args::list("apply", &list) {
             Ok(items) => items,
             Err(e) => {
-                self.stack.truncate(base);
+                self.machine.stack.truncate(base);
                 return Err(e.at(span));
             }
         };
-        let f = self.stack.remove(base);
+        let f = self.machine.stack.remove(base);
         let n = argc - 2 + items.len();
-        self.stack.extend(items);
+        self.machine.stack.extend(items);
         Ok((f, n))
     }
 
@@ -162,8 +162,8 @@ impl Interp {
         base: usize,
         span: Span,
     ) -> Result<Value> {
-        self.next_continuation += 1;
-        let id = self.next_continuation;
+        self.machine.next_continuation += 1;
+        let id = self.machine.next_continuation;
         let escape = FrameEscape {
             continuation: Rc::new(SpecialProc::Continuation {
                 captured: None,
@@ -171,11 +171,11 @@ impl Interp {
                 active: Cell::new(true),
             }),
             id,
-            handlers: self.handlers.len(),
+            handlers: self.machine.handlers.len(),
         };
         let k = Value::Special(escape.continuation.clone());
-        self.stack.truncate(base);
-        self.stack.push(k.clone());
+        self.machine.stack.truncate(base);
+        self.machine.stack.push(k.clone());
         let result = self.run_closure::<true>(receiver, base, 1, span, Some(&k));
         self.settle_escape(escape, result)
     }
@@ -188,7 +188,7 @@ impl Interp {
         }
         match result {
             Err(e) if e.kind() == ErrorKind::Escape && e.0.escape_id == escape.id => {
-                self.handlers.truncate(escape.handlers);
+                self.machine.handlers.truncate(escape.handlers);
                 Ok(e.0.payload.clone().unwrap_or(Value::Unspecified))
             }
             other => other,

@@ -60,9 +60,9 @@ pub(crate) fn same(a: &Winders, b: &Winders) -> bool {
 impl Interp {
     /// Enters the extent of a `dynamic-wind` whose `before` has run.
     pub(crate) fn wind_enter(&mut self, before: Value, after: Value) {
-        let parent = self.winders.take();
+        let parent = self.machine.winders.take();
         let depth = depth(&parent) + 1;
-        self.winders = Some(Rc::new(Winder {
+        self.machine.winders = Some(Rc::new(Winder {
             before,
             after,
             parent,
@@ -73,17 +73,17 @@ impl Interp {
     /// Leaves the innermost extent, whose thunk returned (its `after` is the
     /// caller's to run).
     pub(crate) fn wind_leave(&mut self) {
-        self.winders = parent(&self.winders);
+        self.machine.winders = parent(&self.machine.winders);
     }
 
     /// Travels from the current extents to `target`, running the after
     /// thunks of those left and the before thunks of those entered; each runs
     /// with the extents that enclose its `dynamic-wind` current.
     pub(crate) fn wind_to(&mut self, target: &Winders) -> Result<()> {
-        if same(&self.winders, target) {
+        if same(&self.machine.winders, target) {
             return Ok(());
         }
-        let mut from = self.winders.clone();
+        let mut from = self.machine.winders.clone();
         let mut to = target.clone();
         let mut entering = Vec::new();
         while depth(&from) > depth(&to) {
@@ -98,16 +98,16 @@ impl Interp {
             entering.push(to.clone());
             to = parent(&to);
         }
-        while !same(&self.winders, &from) {
-            let Some(leaving) = self.winders.clone() else {
+        while !same(&self.machine.winders, &from) {
+            let Some(leaving) = self.machine.winders.clone() else {
                 break;
             };
-            self.winders = leaving.parent.clone();
+            self.machine.winders = leaving.parent.clone();
             self.apply(&leaving.after, &[])?;
         }
         for entered in entering.into_iter().rev().flatten() {
             self.apply(&entered.before, &[])?;
-            self.winders = Some(entered);
+            self.machine.winders = Some(entered);
         }
         Ok(())
     }
@@ -120,7 +120,7 @@ impl Interp {
         target: &Winders,
     ) -> crate::diagnostics::Error {
         let result = self.wind_to(target);
-        self.winders = target.clone();
+        self.machine.winders = target.clone();
         match result {
             Ok(()) => error,
             Err(e) => e,

@@ -58,7 +58,7 @@ fn interaction_environment(interp: &mut Interp, _: &[Value]) -> Result<Value> {
 }
 
 fn environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
-    let span = interp.call_span;
+    let span = interp.machine.call_span;
     let sets = values
         .iter()
         .map(|v| crate::value::datum::value_to_datum(v, span))
@@ -83,7 +83,7 @@ fn report_environment(interp: &mut Interp, values: &[Value]) -> Result<Value> {
 
 fn eval(interp: &mut Interp, values: &[Value]) -> Result<Value> {
     let env = environment_argument(interp, "eval", values.get(1))?;
-    let span = interp.call_span;
+    let span = interp.machine.call_span;
     let datum = crate::value::datum::value_to_datum(&values[0], span)?;
     let result = interp.in_environment(env, |interp| interp.eval_datum(&datum));
     crate::native_stack::drop_with_room(datum);

@@ -60,8 +60,8 @@ impl Session {
     /// A session over `interp`. Errors keep their whole backtrace (shown
     /// condensed, unless `--full-backtrace`), so `:bt` can show all of it.
     pub fn new(mut interp: Interp, color: bool) -> Session {
-        let full_backtraces = interp.full_backtrace;
-        interp.full_backtrace = true;
+        let full_backtraces = interp.machine.full_backtrace;
+        interp.machine.full_backtrace = true;
         Session {
             interp,
             color,
@@ -85,7 +85,7 @@ impl Session {
     /// printed value a `$N` name.
     fn evaluate_named(&mut self, name: &str, text: &str, number: bool) -> bool {
         let interp = &mut self.interp;
-        interp.interrupt.store(false, Ordering::SeqCst);
+        interp.machine.interrupt.store(false, Ordering::SeqCst);
         let source = interp.sources.add(name, text);
         let data = match parse_program(text, source) {
             Ok(data) => data,
@@ -174,7 +174,7 @@ impl Session {
 pub fn run_interactive(interp: Interp) -> u8 {
     let color = colors_enabled();
     let mut session = Session::new(interp, color);
-    let flag = session.interp.interrupt.clone();
+    let flag = session.interp.machine.interrupt.clone();
     // Ctrl-C while evaluating arrives as SIGINT: stop the evaluation. At the
     // prompt, rustyline sees it as a key instead.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));

@@ -43,18 +43,27 @@ impl Interp {
     /// value at `stack[top]`, resuming at `pc` of the running activation.
     #[cold]
     pub(super) fn vm_capture(&mut self, regs: &Regs, run: Run, pc: usize, top: usize) -> Value {
-        let frames = (run.frames, self.vm_frames.len());
-        let chain = (self.vm_frames).capture(run.id, frames, &self.stack, (run.stack, regs.bp));
+        let frames = (run.frames, self.machine.vm_frames.len());
+        let chain = (self.machine.vm_frames).capture(
+            run.id,
+            frames,
+            &self.machine.stack,
+            (run.stack, regs.bp),
+        );
         let captured = Captured {
             run: run.id,
-            outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
+            outermost: self
+                .machine
+                .vm_runs
+                .first()
+                .is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
             chain,
-            top: self.stack[regs.bp..top].to_vec(),
-            guards: self.vm_guards[run.guards..].to_vec(),
-            handlers: self.handlers.clone(),
-            winders: self.winders.clone(),
-            depth: self.depth,
+            top: self.machine.stack[regs.bp..top].to_vec(),
+            guards: self.machine.vm_guards[run.guards..].to_vec(),
+            handlers: self.machine.handlers.clone(),
+            winders: self.machine.winders.clone(),
+            depth: self.machine.depth,
             closure: regs.closure.clone(),
             bp: regs.bp,
             pc,
@@ -67,23 +76,28 @@ impl Interp {
     /// from the running activation to its caller, the last saved frame.
     #[cold]
     pub(super) fn vm_capture_return(&mut self, run: Run) -> Value {
-        let caller = self.vm_frames.len() - 1;
-        let Some(frame) = self.vm_frames.last() else {
+        let caller = self.machine.vm_frames.len() - 1;
+        let Some(frame) = self.machine.vm_frames.last() else {
             return Value::Unspecified;
         };
         let (bp, top) = (frame.bp as usize, frame.top as usize);
         let frames = (run.frames, caller);
-        let chain = (self.vm_frames).capture(run.id, frames, &self.stack, (run.stack, bp));
+        let chain =
+            (self.machine.vm_frames).capture(run.id, frames, &self.machine.stack, (run.stack, bp));
         let captured = Captured {
             run: run.id,
-            outermost: self.vm_runs.first().is_some_and(|(id, _)| *id == run.id),
+            outermost: self
+                .machine
+                .vm_runs
+                .first()
+                .is_some_and(|(id, _)| *id == run.id),
             base: run.stack,
             chain,
-            top: self.stack[bp..top].to_vec(),
-            guards: self.vm_guards[run.guards..].to_vec(),
-            handlers: self.handlers.clone(),
-            winders: self.winders.clone(),
-            depth: self.depth - 1,
+            top: self.machine.stack[bp..top].to_vec(),
+            guards: self.machine.vm_guards[run.guards..].to_vec(),
+            handlers: self.machine.handlers.clone(),
+            winders: self.machine.winders.clone(),
+            depth: self.machine.depth - 1,
             closure: frame.closure,
             bp,
             pc: frame.pc as usize,
@@ -93,9 +107,9 @@ impl Interp {
     }
 
     pub(super) fn continuation_value(&mut self, captured: Captured) -> Value {
-        self.next_continuation += 1;
+        self.machine.next_continuation += 1;
         Value::Special(Rc::new(crate::value::SpecialProc::Continuation {
-            id: self.next_continuation,
+            id: self.machine.next_continuation,
             active: std::cell::Cell::new(true),
             captured: Some(Rc::new(captured)),
         }))
@@ -106,20 +120,20 @@ impl Interp {
     /// its registers.
     #[cold]
     pub(super) fn vm_reinstate(&mut self, k: &Captured, run: Run, regs: &mut Regs) {
-        self.vm_frames.reinstate(
+        self.machine.vm_frames.reinstate(
             run.id,
             k.chain.as_ref(),
             k.run == run.id,
-            &mut self.stack,
+            &mut self.machine.stack,
             run.frames,
             run.stack,
         );
-        self.stack.extend(k.top.iter().cloned());
-        self.vm_guards.truncate(run.guards);
-        self.vm_guards.extend(k.guards.iter().cloned());
-        self.handlers.clone_from(&k.handlers);
-        self.winders.clone_from(&k.winders);
-        self.depth = k.depth;
+        self.machine.stack.extend(k.top.iter().cloned());
+        self.machine.vm_guards.truncate(run.guards);
+        self.machine.vm_guards.extend(k.guards.iter().cloned());
+        self.machine.handlers.clone_from(&k.handlers);
+        self.machine.winders.clone_from(&k.winders);
+        self.machine.depth = k.depth;
         regs.closure = k.closure.clone();
         regs.bp = k.bp;
         regs.pc = k.pc;
@@ -142,9 +156,10 @@ impl Interp {
         // Its own run if that still runs; else, for a continuation of an
         // earlier top-level form, the current top-level run, whose stack
         // starts where that one's did.
-        let target = if self.vm_runs.iter().any(|(id, _)| *id == k.run) {
+        let target = if self.machine.vm_runs.iter().any(|(id, _)| *id == k.run) {
             k.run
         } else if let Some((id, _)) = self
+            .machine
             .vm_runs
             .first()
             .filter(|(_, base)| k.outermost && *base == k.base)
@@ -164,7 +179,7 @@ impl Interp {
             [single] => single.clone(),
             _ => Value::Values(Rc::new(args.to_vec())),
         };
-        self.reentry = Some((k, value, target));
+        self.machine.reentry = Some((k, value, target));
         Error::new(ErrorKind::Escape, "continuation invoked")
     }
 
@@ -172,28 +187,28 @@ impl Interp {
     /// to the activation running it and continues at its handler.
     #[cold]
     pub(super) fn vm_catch(&mut self, mut e: Error, regs: &mut Regs) {
-        let Some(guard) = self.vm_guards.pop() else {
+        let Some(guard) = self.machine.vm_guards.pop() else {
             return;
         };
         let frames = guard.frames as usize;
-        if self.vm_frames.len() > frames {
-            let full = self.full_backtrace;
+        if self.machine.vm_frames.len() > frames {
+            let full = self.machine.full_backtrace;
             record_frame(&self.sources, &regs.closure, regs.span, &mut e, full);
-            while self.vm_frames.len() > frames + 1 {
-                if let Some(frame) = self.vm_frames.pop() {
+            while self.machine.vm_frames.len() > frames + 1 {
+                if let Some(frame) = self.machine.vm_frames.pop() {
                     record_frame(&self.sources, &frame.closure, frame.span, &mut e, full);
                 }
             }
-            if let Some(frame) = self.vm_frames.pop() {
+            if let Some(frame) = self.machine.vm_frames.pop() {
                 regs.closure = frame.closure;
                 regs.bp = frame.bp as usize;
                 regs.span = frame.span;
             }
         }
-        self.stack.truncate(guard.stack as usize);
-        self.handlers.truncate(guard.handlers as usize);
-        self.depth = guard.depth;
-        if !same(&self.winders, &guard.winders) {
+        self.machine.stack.truncate(guard.stack as usize);
+        self.machine.handlers.truncate(guard.handlers as usize);
+        self.machine.depth = guard.depth;
+        if !same(&self.machine.winders, &guard.winders) {
             e = self.wind_out(e, &guard.winders);
         }
         let obj = crate::eval::conditions::error_to_value(&e);
@@ -203,7 +218,7 @@ impl Interp {
         };
         let site = &code.guards[guard.site as usize];
         let slot = regs.bp + site.slot as usize;
-        self.stack[slot] = if site.boxed {
+        self.machine.stack[slot] = if site.boxed {
             Value::Boxed(Rc::new(VarBox::new(obj)))
         } else {
             obj
@@ -221,19 +236,19 @@ impl Interp {
         depth: usize,
         running: Option<(&Rc<Closure>, Span)>,
     ) -> Error {
-        let full = self.full_backtrace;
+        let full = self.machine.full_backtrace;
         let record = |closure: &Rc<Closure>, span: Span, e: &mut Error| {
             record_frame(&self.sources, closure, span, e, full);
         };
         if let Some((closure, span)) = running {
             record(closure, span, &mut e);
         }
-        while self.vm_frames.len() > floor {
-            if let Some(frame) = self.vm_frames.pop() {
+        while self.machine.vm_frames.len() > floor {
+            if let Some(frame) = self.machine.vm_frames.pop() {
                 record(&frame.closure, frame.span, &mut e);
             }
         }
-        self.depth = depth;
+        self.machine.depth = depth;
         e
     }
 }

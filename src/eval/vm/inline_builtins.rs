@@ -46,7 +46,7 @@ impl Interp {
         y: u32,
     ) -> Result<()> {
         let v = self.prim2_operands(code, captured, bp, site, x, y)?;
-        self.stack.push(v);
+        self.machine.stack.push(v);
         Ok(())
     }
 
@@ -63,8 +63,8 @@ impl Interp {
         let p = &code.primops[site as usize];
         let cell = &p.cell;
         let (a, b) = (
-            operand(&self.stack, code, captured, bp, x),
-            operand(&self.stack, code, captured, bp, y),
+            operand(&self.machine.stack, code, captured, bp, x),
+            operand(&self.machine.stack, code, captured, bp, y),
         );
         if cell.holds(p.primitive) {
             if let (Value::Int(a), Value::Int(b)) = (a, b) {
@@ -95,7 +95,7 @@ impl Interp {
     ) -> Result<Value> {
         let p = &code.primops[site as usize];
         let cell = &p.cell;
-        let a = operand(&self.stack, code, captured, bp, x);
+        let a = operand(&self.machine.stack, code, captured, bp, x);
         if cell.holds(p.primitive) {
             if let Some(v) = unary_op(p.op, a) {
                 return Ok(v);
@@ -108,7 +108,7 @@ impl Interp {
     pub(super) fn prim1_slow(&mut self, code: &Code, site: u32, a: Value) -> Result<Value> {
         let p = &code.primops[site as usize];
         let (cell, name_span) = &code.globals[p.global as usize];
-        self.call_span = p.span;
+        self.machine.call_span = p.span;
         if !cell.holds(p.primitive) {
             let f = cell.get();
             if matches!(f, Value::Undefined) {
@@ -128,25 +128,25 @@ impl Interp {
         base: usize,
     ) -> Result<Value> {
         let take = |stack: &mut Vec<Value>| stack.pop().unwrap_or_default();
-        match self.stack.len() - base {
+        match self.machine.stack.len() - base {
             0 => (p.func)(self, &[]),
             1 => {
-                let a = take(&mut self.stack);
+                let a = take(&mut self.machine.stack);
                 (p.func)(self, &[a])
             }
             2 => {
-                let b = take(&mut self.stack);
-                let a = take(&mut self.stack);
+                let b = take(&mut self.machine.stack);
+                let a = take(&mut self.machine.stack);
                 (p.func)(self, &[a, b])
             }
             3 => {
-                let c = take(&mut self.stack);
-                let b = take(&mut self.stack);
-                let a = take(&mut self.stack);
+                let c = take(&mut self.machine.stack);
+                let b = take(&mut self.machine.stack);
+                let a = take(&mut self.machine.stack);
                 (p.func)(self, &[a, b, c])
             }
             _ => {
-                let args: SmallVec<[Value; 6]> = self.stack.drain(base..).collect();
+                let args: SmallVec<[Value; 6]> = self.machine.stack.drain(base..).collect();
                 (p.func)(self, &args)
             }
         }
@@ -162,7 +162,7 @@ impl Interp {
     ) -> Result<Value> {
         let p = &code.primops[site as usize];
         let cell = &p.cell;
-        self.call_span = p.span;
+        self.machine.call_span = p.span;
         if !cell.holds(p.primitive) {
             let f = cell.get();
             if matches!(f, Value::Undefined) {

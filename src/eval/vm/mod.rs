@@ -123,19 +123,19 @@ impl Interp {
         if closure.lambda.code.is_none() {
             return self.run_closure::<false>(closure, base, argc, span, None);
         }
-        let floor = self.vm_frames.len();
-        let guard_floor = self.vm_guards.len();
-        let winders = self.winders.clone();
-        let depth = self.depth;
+        let floor = self.machine.vm_frames.len();
+        let guard_floor = self.machine.vm_guards.len();
+        let winders = self.machine.winders.clone();
+        let depth = self.machine.depth;
         self.enter_frame(&closure, base, argc, span)?;
-        self.next_continuation += 1;
+        self.machine.next_continuation += 1;
         let run = Run {
-            id: self.next_continuation,
+            id: self.machine.next_continuation,
             frames: floor,
             guards: guard_floor,
             stack: base,
         };
-        self.vm_runs.push((run.id, run.stack));
+        self.machine.vm_runs.push((run.id, run.stack));
         let mut regs = Regs {
             closure,
             bp: base,
@@ -146,36 +146,38 @@ impl Interp {
         let result = loop {
             match self.vm_loop(&mut regs, run, std::mem::take(&mut acc)) {
                 Ok(v) => break Ok(v),
-                Err(e) if e.kind().is_catchable() && self.vm_guards.len() > guard_floor => {
+                Err(e) if e.kind().is_catchable() && self.machine.vm_guards.len() > guard_floor => {
                     self.vm_catch(e, &mut regs);
                 }
                 Err(e)
                     if e.kind() == ErrorKind::Escape
                         && self
+                            .machine
                             .reentry
                             .as_ref()
                             .is_some_and(|(_, _, to)| *to == run.id) =>
                 {
-                    if let Some((k, v, _)) = self.reentry.take() {
+                    if let Some((k, v, _)) = self.machine.reentry.take() {
                         put(&mut acc, v);
                         self.vm_reinstate(&k, run, &mut regs);
                     }
                 }
                 Err(e) => {
-                    self.vm_guards.truncate(guard_floor);
+                    self.machine.vm_guards.truncate(guard_floor);
                     let e = self.vm_unwind(e, floor, depth, Some((&regs.closure, regs.span)));
                     // A re-entry has travelled to its extents already.
-                    let reentering = e.kind() == ErrorKind::Escape && self.reentry.is_some();
-                    if reentering || same(&self.winders, &winders) {
+                    let reentering =
+                        e.kind() == ErrorKind::Escape && self.machine.reentry.is_some();
+                    if reentering || same(&self.machine.winders, &winders) {
                         break Err(e);
                     }
-                    self.stack.truncate(base);
+                    self.machine.stack.truncate(base);
                     break Err(self.wind_out(e, &winders));
                 }
             }
         };
-        self.vm_runs.pop();
-        self.vm_frames.end_run(run.id);
+        self.machine.vm_runs.pop();
+        self.machine.vm_frames.end_run(run.id);
         result
     }
 
@@ -197,18 +199,19 @@ impl Interp {
         }
         let lambda = &callee.lambda;
         if argc != lambda.required && !(lambda.rest && argc > lambda.required) {
-            self.stack.truncate(base);
+            self.machine.stack.truncate(base);
             return Err(closure_arity_error(&callee, argc, span));
         }
         match resume {
             Some((pc, top)) => {
-                if self.depth > self.max_depth {
-                    self.stack.truncate(base);
+                if self.machine.depth > self.machine.max_depth {
+                    self.machine.stack.truncate(base);
                     return Err(self.too_deep(span));
                 }
-                self.depth += 1;
+                self.machine.depth += 1;
                 let caller = std::mem::replace(&mut regs.closure, callee);
-                self.vm_frames
+                self.machine
+                    .vm_frames
                     .push(caller, pc, regs.bp as u32, top, regs.span);
                 regs.bp = base;
             }
@@ -226,8 +229,8 @@ impl Interp {
         } else {
             // The arity was checked above; only the body's slots are missing.
             let frame_end = regs.bp + lambda.frame_size;
-            if self.stack.len() < frame_end {
-                self.stack.resize(frame_end, Value::Undefined);
+            if self.machine.stack.len() < frame_end {
+                self.machine.stack.resize(frame_end, Value::Undefined);
             }
         }
         Ok(None)
@@ -247,7 +250,7 @@ impl Interp {
         match resume {
             Some((pc, top)) => {
                 let result = self.call_closure::<false>(callee, base, argc, span);
-                self.stack.truncate(top as usize);
+                self.machine.stack.truncate(top as usize);
                 regs.pc = pc as usize;
                 result.map(Some)
             }
@@ -255,7 +258,7 @@ impl Interp {
                 self.move_frame(regs.bp, base, argc);
                 self.poll(span)?;
                 let result = self.run_closure::<false>(callee, regs.bp, argc, span, None);
-                self.stack.truncate(regs.bp);
+                self.machine.stack.truncate(regs.bp);
                 result.map(Some)
             }
         }
@@ -265,15 +268,15 @@ impl Interp {
     /// when there is none in this run (the value leaves the machine).
     #[inline(always)]
     fn vm_return(&mut self, regs: &mut Regs, floor: usize) -> bool {
-        cut_stack(&mut self.stack, regs.bp);
-        if self.vm_frames.len() == floor {
+        cut_stack(&mut self.machine.stack, regs.bp);
+        if self.machine.vm_frames.len() == floor {
             return false;
         }
-        let Some(frame) = self.vm_frames.pop() else {
+        let Some(frame) = self.machine.vm_frames.pop() else {
             return false;
         };
-        cut_stack(&mut self.stack, frame.top as usize);
-        self.depth -= 1;
+        cut_stack(&mut self.machine.stack, frame.top as usize);
+        self.machine.depth -= 1;
         regs.closure = frame.closure;
         regs.pc = frame.pc as usize;
         regs.bp = frame.bp as usize;
@@ -287,10 +290,10 @@ impl Interp {
     fn move_frame(&mut self, bp: usize, from: usize, argc: usize) {
         if from != bp {
             for i in 0..argc {
-                self.stack[bp + i] = std::mem::take(&mut self.stack[from + i]);
+                self.machine.stack[bp + i] = std::mem::take(&mut self.machine.stack[from + i]);
             }
         }
-        self.stack.truncate(bp + argc);
+        self.machine.stack.truncate(bp + argc);
     }
 
     /// The instruction loop: runs until the activation at `floor` returns.
@@ -308,16 +311,18 @@ impl Interp {
                 pc += 1;
                 match op {
                     Op::Const(k) => put(&mut acc, code.consts[k as usize].clone()),
-                    Op::Local(slot) => put(&mut acc, self.stack[bp + slot as usize].clone()),
+                    Op::Local(slot) => {
+                        put(&mut acc, self.machine.stack[bp + slot as usize].clone())
+                    }
                     Op::LocalChecked(slot, n) => {
-                        put(&mut acc, self.stack[bp + slot as usize].clone());
+                        put(&mut acc, self.machine.stack[bp + slot as usize].clone());
                         if matches!(acc, Value::Undefined) {
                             let (name, span) = code.names[n as usize];
                             return Err(used_before_definition(name, span));
                         }
                     }
                     Op::LocalBox(slot, n) => {
-                        acc = match &self.stack[bp + slot as usize] {
+                        acc = match &self.machine.stack[bp + slot as usize] {
                             Value::Boxed(b) => b.get(),
                             other => other.clone(),
                         };
@@ -362,17 +367,17 @@ impl Interp {
                             )));
                         }
                     }
-                    Op::Push => self.stack.push(std::mem::take(&mut acc)),
+                    Op::Push => self.machine.stack.push(std::mem::take(&mut acc)),
                     Op::Unspecified => put(&mut acc, Value::Unspecified),
                     Op::SetLocal(slot) => {
-                        self.stack[bp + slot as usize] =
+                        self.machine.stack[bp + slot as usize] =
                             std::mem::replace(&mut acc, Value::Unspecified);
                     }
                     Op::SetLocalBox(slot) => {
                         let v = std::mem::replace(&mut acc, Value::Unspecified);
-                        match &self.stack[bp + slot as usize] {
+                        match &self.machine.stack[bp + slot as usize] {
                             Value::Boxed(b) => b.set(v),
-                            _ => self.stack[bp + slot as usize] = v,
+                            _ => self.machine.stack[bp + slot as usize] = v,
                         }
                     }
                     Op::SetCapturedBox(i) => {
@@ -388,7 +393,7 @@ impl Interp {
                     }
                     Op::Bind(slot, boxed) => {
                         let v = std::mem::take(&mut acc);
-                        self.stack[bp + slot as usize] = if boxed {
+                        self.machine.stack[bp + slot as usize] = if boxed {
                             Value::Boxed(Rc::new(VarBox::new(v)))
                         } else {
                             v
@@ -396,7 +401,7 @@ impl Interp {
                     }
                     Op::InitSlots(i) => {
                         for &(slot, boxed) in code.slot_inits[i as usize].iter() {
-                            self.stack[bp + slot as usize] = if boxed {
+                            self.machine.stack[bp + slot as usize] = if boxed {
                                 Value::Boxed(Rc::new(VarBox::new(Value::Undefined)))
                             } else {
                                 Value::Undefined
@@ -425,7 +430,7 @@ impl Interp {
                     }
                     Op::JumpUnless1(site, x, target) => {
                         let p = &code.primops[site as usize];
-                        let v = operand(&self.stack, code, &regs.closure.captured, bp, x);
+                        let v = operand(&self.machine.stack, code, &regs.closure.captured, bp, x);
                         let holds = if p.cell.holds(p.primitive) {
                             match p.op {
                                 FastOp::IsNull => matches!(v, Value::Null),
@@ -447,7 +452,7 @@ impl Interp {
                     }
                     Op::PushPrim1Operand(site, x) => {
                         let v = self.prim1_operand(code, &regs.closure.captured, bp, site, x)?;
-                        self.stack.push(v);
+                        self.machine.stack.push(v);
                     }
                     Op::Prim1(site) => {
                         let p = &code.primops[site as usize];
@@ -457,7 +462,7 @@ impl Interp {
                                 put(&mut acc, v);
                                 continue;
                             }
-                            self.call_span = p.span;
+                            self.machine.call_span = p.span;
                             let a = std::mem::take(&mut acc);
                             put(
                                 &mut acc,
@@ -465,8 +470,8 @@ impl Interp {
                             );
                             continue;
                         }
-                        let base = self.stack.len();
-                        self.stack.push(std::mem::take(&mut acc));
+                        let base = self.machine.stack.len();
+                        self.machine.stack.push(std::mem::take(&mut acc));
                         match self.vm_call_value(cell.get(), base, 1, p.span, Some((pc, base)))? {
                             Ok(v) => put(&mut acc, v),
                             Err(next) => break 'ops Flow::Call(next),
@@ -476,7 +481,7 @@ impl Interp {
                         let p = &code.primops[site as usize];
                         let cell = &p.cell;
                         if cell.holds(p.primitive) {
-                            let a = self.stack.pop().unwrap_or_default();
+                            let a = self.machine.stack.pop().unwrap_or_default();
                             if let (Value::Int(x), Value::Int(y)) = (&a, &acc) {
                                 if let Some(v) = fixnum_op(p.op, *x, *y) {
                                     put(&mut acc, v);
@@ -492,15 +497,15 @@ impl Interp {
                                 put(&mut acc, Value::cons(a, b));
                                 continue;
                             }
-                            self.call_span = p.span;
+                            self.machine.call_span = p.span;
                             put(
                                 &mut acc,
                                 (p.primitive.func)(self, &[a, b]).map_err(|e| e.or_at(p.span))?,
                             );
                             continue;
                         }
-                        let base = self.stack.len() - 1;
-                        self.stack.push(std::mem::take(&mut acc));
+                        let base = self.machine.stack.len() - 1;
+                        self.machine.stack.push(std::mem::take(&mut acc));
                         match self.vm_call_value(cell.get(), base, 2, p.span, Some((pc, base)))? {
                             Ok(v) => put(&mut acc, v),
                             Err(next) => break 'ops Flow::Call(next),
@@ -509,8 +514,8 @@ impl Interp {
                     Op::Call(site) | Op::TailCall(site) => {
                         let s = &code.calls[site as usize];
                         let argc = s.argc as usize;
-                        let base = self.stack.len() - argc;
-                        let f = std::mem::take(&mut self.stack[base - 1]);
+                        let base = self.machine.stack.len() - argc;
+                        let f = std::mem::take(&mut self.machine.stack[base - 1]);
                         let tail = matches!(op, Op::TailCall(_));
                         if let Value::Closure(callee) = f {
                             break 'ops Flow::Call(CallTo {
@@ -531,7 +536,7 @@ impl Interp {
                             (!tail).then_some((pc, base - 1)),
                         )? {
                             Ok(v) => {
-                                self.stack.truncate(base - 1);
+                                self.machine.stack.truncate(base - 1);
                                 put(&mut acc, v);
                                 if tail {
                                     break 'ops Flow::Return;
@@ -543,7 +548,7 @@ impl Interp {
                     Op::CallGlobal(site) | Op::TailCallGlobal(site) => {
                         let s = &code.calls[site as usize];
                         let argc = s.argc as usize;
-                        let base = self.stack.len() - argc;
+                        let base = self.machine.stack.len() - argc;
                         let (cell, name_span) = &code.globals[s.global as usize];
                         let tail = matches!(op, Op::TailCallGlobal(_));
                         let f = cell.get();
@@ -560,18 +565,19 @@ impl Interp {
                             Value::Primitive(p)
                                 if argc == 1
                                     && p.tail == Some(crate::value::TailBuiltin::CallCc)
-                                    && matches!(self.stack[base], Value::Closure(_)) =>
+                                    && matches!(self.machine.stack[base], Value::Closure(_)) =>
                             {
                                 // A tail call/cc with a caller saved continues
                                 // in that caller; otherwise in this activation.
-                                let (k, resume) = if tail && self.vm_frames.len() > run.frames {
-                                    (self.vm_capture_return(run), None)
-                                } else {
-                                    let k = self.vm_capture(regs, run, pc, base);
-                                    (k, Some((pc as u32, base as u32)))
-                                };
+                                let (k, resume) =
+                                    if tail && self.machine.vm_frames.len() > run.frames {
+                                        (self.vm_capture_return(run), None)
+                                    } else {
+                                        let k = self.vm_capture(regs, run, pc, base);
+                                        (k, Some((pc as u32, base as u32)))
+                                    };
                                 let Value::Closure(callee) =
-                                    std::mem::replace(&mut self.stack[base], k)
+                                    std::mem::replace(&mut self.machine.stack[base], k)
                                 else {
                                     continue;
                                 };
@@ -585,14 +591,14 @@ impl Interp {
                             }
                             Value::Primitive(p) if p.tail.is_none() => {
                                 check_primitive_arity(p, argc, s.span)?;
-                                self.call_span = s.span;
+                                self.machine.call_span = s.span;
                                 put(
                                     &mut acc,
                                     self.call_primitive(p, base).map_err(|e| e.or_at(s.span))?,
                                 );
                             }
                             Value::Undefined => {
-                                self.stack.truncate(base);
+                                self.machine.stack.truncate(base);
                                 return Err(self.unbound(cell.name, *name_span));
                             }
                             f => match self.vm_call_value(
@@ -614,18 +620,19 @@ impl Interp {
                         // A loop: the arguments become this frame's parameters.
                         let s = &code.calls[site as usize];
                         let argc = s.argc as usize;
-                        let base = self.stack.len() - argc;
+                        let base = self.machine.stack.len() - argc;
                         for i in 0..argc {
-                            self.stack[bp + i] = std::mem::take(&mut self.stack[base + i]);
+                            self.machine.stack[bp + i] =
+                                std::mem::take(&mut self.machine.stack[base + i]);
                         }
                         self.poll(s.span)?;
                         let lambda = &regs.closure.lambda;
                         if argc == lambda.required && lambda.boxed_params.is_empty() {
                             // The frame keeps its size: the body's own slots
                             // are bound again before they are read.
-                            self.stack.truncate(base);
+                            self.machine.stack.truncate(base);
                         } else {
-                            self.stack.truncate(bp + argc);
+                            self.machine.stack.truncate(bp + argc);
                             self.enter_frame(&regs.closure, bp, argc, s.span)?;
                         }
                         pc = 0;
@@ -633,7 +640,7 @@ impl Interp {
                     Op::CallSelf(site) | Op::TailCallSelf(site) => {
                         let s = &code.calls[site as usize];
                         let argc = s.argc as usize;
-                        let base = self.stack.len() - argc;
+                        let base = self.machine.stack.len() - argc;
                         let tail = matches!(op, Op::TailCallSelf(_));
                         break 'ops Flow::Call(CallTo {
                             callee: regs.closure.clone(),
@@ -647,7 +654,7 @@ impl Interp {
                     Op::CallAcc(site) | Op::TailCallAcc(site) => {
                         let s = &code.calls[site as usize];
                         let argc = s.argc as usize;
-                        let base = self.stack.len() - argc;
+                        let base = self.machine.stack.len() - argc;
                         let tail = matches!(op, Op::TailCallAcc(_));
                         let resume = (!tail).then_some((pc, base));
                         match std::mem::take(&mut acc) {
@@ -687,19 +694,19 @@ impl Interp {
                         }));
                     }
                     Op::GuardStart(g) => {
-                        self.vm_guards.push(VmGuard {
+                        self.machine.vm_guards.push(VmGuard {
                             site: g,
-                            frames: self.vm_frames.len() as u32,
-                            stack: self.stack.len() as u32,
-                            handlers: self.handlers.len() as u32,
-                            depth: self.depth,
-                            winders: self.winders.clone(),
+                            frames: self.machine.vm_frames.len() as u32,
+                            stack: self.machine.stack.len() as u32,
+                            handlers: self.machine.handlers.len() as u32,
+                            depth: self.machine.depth,
+                            winders: self.machine.winders.clone(),
                         });
-                        self.handlers.push(Value::Undefined);
+                        self.machine.handlers.push(Value::Undefined);
                     }
                     Op::GuardEnd => {
-                        if let Some(g) = self.vm_guards.pop() {
-                            self.handlers.truncate(g.handlers as usize);
+                        if let Some(g) = self.machine.vm_guards.pop() {
+                            self.machine.handlers.truncate(g.handlers as usize);
                         }
                     }
                     Op::WalkStart(kind) | Op::WalkStep(kind) => {
@@ -714,12 +721,13 @@ impl Interp {
                         }
                     }
                     Op::PushOperand(x) => {
-                        let v = operand(&self.stack, code, &regs.closure.captured, bp, x).clone();
-                        self.stack.push(v);
+                        let v = operand(&self.machine.stack, code, &regs.closure.captured, bp, x)
+                            .clone();
+                        self.machine.stack.push(v);
                     }
                     Op::Prim2Operands(site, x, y) => {
                         let captured = &regs.closure.captured;
-                        let fast = fixnum_pair(&self.stack, code, captured, bp, site, x, y)
+                        let fast = fixnum_pair(&self.machine.stack, code, captured, bp, site, x, y)
                             .and_then(|(op, a, b)| fixnum_op(op, a, b));
                         acc = match fast {
                             Some(v) => v,
@@ -728,10 +736,10 @@ impl Interp {
                     }
                     Op::PushPrim2Operands(site, x, y) => {
                         let captured = &regs.closure.captured;
-                        let fast = fixnum_pair(&self.stack, code, captured, bp, site, x, y)
+                        let fast = fixnum_pair(&self.machine.stack, code, captured, bp, site, x, y)
                             .and_then(|(op, a, b)| fixnum_sum(op, a, b));
                         if let Some(n) = fast {
-                            self.stack.push(Value::Int(n));
+                            self.machine.stack.push(Value::Int(n));
                         } else {
                             self.push_prim2_operands(code, captured, bp, site, x, y)?;
                         }
@@ -739,8 +747,8 @@ impl Interp {
                     Op::JumpUnless2(site, x, y, target) | Op::JumpIf2(site, x, y, target) => {
                         let p = &code.primops[site as usize];
                         let holds = match (
-                            operand(&self.stack, code, &regs.closure.captured, bp, x),
-                            operand(&self.stack, code, &regs.closure.captured, bp, y),
+                            operand(&self.machine.stack, code, &regs.closure.captured, bp, x),
+                            operand(&self.machine.stack, code, &regs.closure.captured, bp, y),
                         ) {
                             (Value::Int(a), Value::Int(b)) if p.cell.holds(p.primitive) => {
                                 match p.op {

@@ -212,9 +212,9 @@ impl Interp {
     /// `WalkStart`: checks the walk's arguments and fills its state slots.
     fn walk_start(&mut self, kind: Walk, bp: usize) -> Result<()> {
         let who = who(kind);
-        args::procedure(who, &self.stack[bp + F])?;
-        let first = self.stack[bp + FIRST].clone();
-        let rest = self.stack[bp + REST].clone();
+        args::procedure(who, &self.machine.stack[bp + F])?;
+        let first = self.machine.stack[bp + FIRST].clone();
+        let rest = self.machine.stack[bp + REST].clone();
         let single = matches!(rest, Value::Null);
         let several;
         let sequences: &[Value] = if single {
@@ -251,10 +251,10 @@ impl Interp {
         if matches!(kind, Walk::Map | Walk::VectorMap | Walk::StringMap) {
             args::check_list_size(self, who, count.max(length))?;
         }
-        self.stack[bp + CURSOR] = cursor;
-        self.stack[bp + COUNT] = Value::Int(count as i64);
-        self.stack[bp + LENGTH] = Value::Int(length as i64);
-        self.stack[bp + RESULTS] = Value::Null;
+        self.machine.stack[bp + CURSOR] = cursor;
+        self.machine.stack[bp + COUNT] = Value::Int(count as i64);
+        self.machine.stack[bp + LENGTH] = Value::Int(length as i64);
+        self.machine.stack[bp + RESULTS] = Value::Null;
         Ok(())
     }
 
@@ -269,8 +269,8 @@ impl Interp {
                 &value,
             )),
             _ => {
-                let results = std::mem::take(&mut self.stack[bp + RESULTS]);
-                self.stack[bp + RESULTS] = Value::cons(value, results);
+                let results = std::mem::take(&mut self.machine.stack[bp + RESULTS]);
+                self.machine.stack[bp + RESULTS] = Value::cons(value, results);
                 Ok(())
             }
         }
@@ -281,12 +281,12 @@ impl Interp {
     /// a closure call is to be made or the walk is over.
     fn walk_next(&mut self, kind: Walk, bp: usize, span: Span) -> Result<WalkFlow> {
         loop {
-            let base = self.stack.len();
+            let base = self.machine.stack.len();
             let argc = match self.walk_push_arguments(kind, bp)? {
                 Some(argc) => argc,
                 None => return self.walk_finish(kind, bp).map(WalkFlow::Done),
             };
-            let f = self.stack[bp + F].clone();
+            let f = self.machine.stack[bp + F].clone();
             let resume = Some((STEP_PC as usize, base));
             let value = match f {
                 Value::Closure(callee) => {
@@ -303,7 +303,7 @@ impl Interp {
                     Err(next) => return Ok(WalkFlow::Call(next)),
                 },
             };
-            self.stack.truncate(base);
+            self.machine.stack.truncate(base);
             self.walk_collect(kind, bp, value)?;
             self.poll(span)?;
         }
@@ -313,55 +313,56 @@ impl Interp {
     /// `None` when the walk is over.
     #[inline]
     fn walk_push_arguments(&mut self, kind: Walk, bp: usize) -> Result<Option<usize>> {
-        let single = matches!(self.stack[bp + REST], Value::Null);
+        let single = matches!(self.machine.stack[bp + REST], Value::Null);
         match kind {
             Walk::Map | Walk::ForEach => {
-                match &mut self.stack[bp + COUNT] {
+                match &mut self.machine.stack[bp + COUNT] {
                     Value::Int(left) if *left > 0 => *left -= 1,
                     _ => return Ok(None),
                 }
                 let (argc, next) = if single {
-                    let (item, next) = match &self.stack[bp + CURSOR] {
+                    let (item, next) = match &self.machine.stack[bp + CURSOR] {
                         cursor @ Value::Pair(pair) => {
                             args::check_live(cursor)?;
                             (pair.car(), pair.cdr())
                         }
                         _ => return Ok(None),
                     };
-                    self.stack.push(item);
+                    self.machine.stack.push(item);
                     (1, next)
                 } else {
                     let mut tails = Vec::new();
-                    for list in elements(&self.stack[bp + CURSOR]) {
+                    for list in elements(&self.machine.stack[bp + CURSOR]) {
                         let Value::Pair(pair) = &list else {
                             return Ok(None);
                         };
                         args::check_live(&list)?;
-                        self.stack.push(pair.car());
+                        self.machine.stack.push(pair.car());
                         tails.push(pair.cdr());
                     }
                     (tails.len(), Value::list(tails))
                 };
-                self.stack[bp + CURSOR] = next;
+                self.machine.stack[bp + CURSOR] = next;
                 Ok(Some(argc))
             }
             Walk::VectorMap | Walk::VectorForEach | Walk::StringMap | Walk::StringForEach => {
-                let (Value::Int(i), Value::Int(n)) =
-                    (&self.stack[bp + COUNT], &self.stack[bp + LENGTH])
-                else {
+                let (Value::Int(i), Value::Int(n)) = (
+                    &self.machine.stack[bp + COUNT],
+                    &self.machine.stack[bp + LENGTH],
+                ) else {
                     return Ok(None);
                 };
                 let (i, n) = (*i as usize, *n as usize);
                 if i >= n {
                     return Ok(None);
                 }
-                let cursor = self.stack[bp + CURSOR].clone();
+                let cursor = self.machine.stack[bp + CURSOR].clone();
                 let sequences = if single {
                     vec![cursor]
                 } else {
                     elements(&cursor)
                 };
-                let base = self.stack.len();
+                let base = self.machine.stack.len();
                 for sequence in &sequences {
                     args::check_live(sequence)?;
                     let item = match sequence {
@@ -371,12 +372,12 @@ impl Interp {
                     };
                     // A sequence may have changed length under the walk.
                     let Some(item) = item else {
-                        self.stack.truncate(base);
+                        self.machine.stack.truncate(base);
                         return Ok(None);
                     };
-                    self.stack.push(item);
+                    self.machine.stack.push(item);
                 }
-                if let Value::Int(next) = &mut self.stack[bp + COUNT] {
+                if let Value::Int(next) = &mut self.machine.stack[bp + COUNT] {
                     *next += 1;
                 }
                 Ok(Some(sequences.len()))
@@ -386,7 +387,7 @@ impl Interp {
 
     /// The walk's value, from its results.
     fn walk_finish(&mut self, kind: Walk, bp: usize) -> Result<Value> {
-        let results = std::mem::take(&mut self.stack[bp + RESULTS]);
+        let results = std::mem::take(&mut self.machine.stack[bp + RESULTS]);
         if kind == Walk::Map {
             return Ok(reversed(results));
         }
