@@ -1,7 +1,6 @@
 //! The interpreter's state and its public API, used by the command line, the
 //! REPL and the tests.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use std::path::Path;
@@ -30,15 +29,8 @@ enum Forms {
 pub struct Interp {
     /// Fx-hashed: symbols are small integers, and start-up fills it.
     pub(crate) globals: rustc_hash::FxHashMap<Symbol, Rc<Global>>,
-    /// Macros defined at top level with `define-syntax`.
-    pub(crate) macros: HashMap<Symbol, Rc<crate::compile::expand::Macro>>,
-    /// Names macro templates introduced, and what they stand for.
-    pub(crate) aliases: HashMap<Symbol, crate::compile::expand::Alias>,
-    /// Every top-level environment: the interaction environment first, then
-    /// programs', libraries' and `environment`'s (see [`crate::compile::env`]).
-    pub(crate) envs: Vec<crate::compile::env::Environment>,
-    /// The environment top-level forms are compiled in now.
-    pub(crate) current_env: crate::compile::env::EnvId,
+    /// What names mean at top level: environments, macros and aliases.
+    pub(crate) syntax: crate::compile::SyntaxEnv,
     /// Libraries defined or loaded, and the library search path.
     pub libraries: crate::library::Libraries,
     /// Whether `stdlib/*.scm` has been evaluated (see [`Interp::ensure_stdlib`]).
@@ -48,11 +40,6 @@ pub struct Interp {
     pub(crate) stdlib_keys: rustc_hash::FxHashSet<Symbol>,
     /// The record type of the values `environment` returns.
     pub(crate) environment_type: Rc<crate::value::RecordType>,
-    /// Free references compiled while a local of a close name was in scope
-    /// (see [`crate::compile::compile_toplevel`]), for "did you mean".
-    pub(crate) local_suggestions: HashMap<crate::syntax::Span, Symbol>,
-    /// The alias count at which unused aliases are next forgotten.
-    pub(crate) prune_aliases_at: usize,
     /// Every source text read, for error reports.
     pub sources: SourceMap,
     /// The arenas: the runtime's registry and what Scheme knows of each.
@@ -79,10 +66,7 @@ impl Interp {
     fn with_output(output: Output) -> Interp {
         let mut interp = Interp {
             globals: rustc_hash::FxHashMap::default(),
-            macros: HashMap::new(),
-            aliases: HashMap::new(),
-            envs: vec![crate::compile::env::Environment::interaction()],
-            current_env: crate::compile::env::INTERACTION,
+            syntax: crate::compile::SyntaxEnv::default(),
             libraries: crate::library::Libraries::default(),
             stdlib_loaded: false,
             stdlib_keys: Default::default(),
@@ -90,8 +74,6 @@ impl Interp {
                 name: Symbol::intern("environment"),
                 fields: vec![Symbol::intern("id")],
             }),
-            prune_aliases_at: 0,
-            local_suggestions: HashMap::new(),
             sources: SourceMap::default(),
             arenas: crate::builtins::arena::ArenaState::default(),
             io: crate::port::Io::new(output),
@@ -144,7 +126,7 @@ impl Interp {
     /// program without imports runs), if it is bound: what the REPL's
     /// commands and `--check` look names up in.
     pub(crate) fn bound_cell(&self, name: &str) -> Option<Rc<Global>> {
-        let key = self.envs[crate::compile::env::INTERACTION].key(Symbol::intern(name));
+        let key = self.syntax.envs[crate::compile::env::INTERACTION].key(Symbol::intern(name));
         self.globals
             .get(&key)
             .filter(|cell| cell.is_bound())
@@ -266,7 +248,7 @@ impl Interp {
             Some(LibraryForm::Import) => crate::library::eval_import(self, datum),
             Some(LibraryForm::DefineLibrary) => crate::library::eval_define_library(self, datum),
             None => {
-                if self.current_env == crate::compile::env::INTERACTION {
+                if self.syntax.current_env == crate::compile::env::INTERACTION {
                     self.ensure_stdlib();
                 }
                 let lambda = crate::compile::compile_toplevel(self, datum)?;
@@ -287,7 +269,7 @@ impl Interp {
     /// does.
     pub fn run_program(&mut self, source: SourceId) -> Result<Value> {
         let mut forms = self.forms(source)?;
-        let saved = self.current_env;
+        let saved = self.syntax.current_env;
         let mut preamble = true;
         let mut result = Ok(Value::Unspecified);
         while let Some(datum) = self.next_form(&mut forms, source) {
@@ -301,8 +283,8 @@ impl Interp {
             let datum = &datum;
             if preamble {
                 match crate::library::library_form(self, datum) {
-                    Some(LibraryForm::Import) if saved == self.current_env => {
-                        self.current_env = crate::library::new_environment(self, "program");
+                    Some(LibraryForm::Import) if saved == self.syntax.current_env => {
+                        self.syntax.current_env = crate::library::new_environment(self, "program");
                     }
                     Some(_) => {}
                     None => preamble = false,
@@ -313,7 +295,7 @@ impl Interp {
                 break;
             }
         }
-        self.current_env = saved;
+        self.syntax.current_env = saved;
         result
     }
 
@@ -329,9 +311,9 @@ impl Interp {
         env: crate::compile::env::EnvId,
         f: impl FnOnce(&mut Interp) -> T,
     ) -> T {
-        let saved = std::mem::replace(&mut self.current_env, env);
+        let saved = std::mem::replace(&mut self.syntax.current_env, env);
         let result = f(self);
-        self.current_env = saved;
+        self.syntax.current_env = saved;
         result
     }
 
@@ -367,7 +349,7 @@ impl Interp {
 
     /// Names of every bound global a program can spell (for completion).
     pub fn bound_names(&self) -> Vec<String> {
-        let imported = self.envs[crate::compile::env::INTERACTION]
+        let imported = self.syntax.envs[crate::compile::env::INTERACTION]
             .bindings()
             .map(|(name, _)| name);
         self.bound_keys()
@@ -388,7 +370,7 @@ impl Interp {
             let local = error
                 .0
                 .span
-                .and_then(|span| self.local_suggestions.get(&span));
+                .and_then(|span| self.syntax.local_suggestions.get(&span));
             if let Some(local) = local {
                 let mut data = (*error.0).clone();
                 data.help = Some(format!("did you mean the local variable `{local}`?"));
@@ -424,8 +406,8 @@ impl Drop for Interp {
         for global in self.globals.values() {
             global.set(Value::Undefined);
         }
-        self.macros.clear();
-        self.aliases.clear();
+        self.syntax.macros.clear();
+        self.syntax.aliases.clear();
         self.machine.stack.clear();
         crate::gc::collect();
     }

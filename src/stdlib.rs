@@ -23,12 +23,17 @@ const CORE: &[(&str, &str)] = &[("stdlib/control.scm", include_str!("../stdlib/c
 /// reported at the program's call.
 pub fn load_core(interp: &mut Interp) -> Result<()> {
     let env = crate::compile::env::CORE;
-    debug_assert_eq!(interp.envs.len(), env, "the core environment comes second");
+    debug_assert_eq!(
+        interp.syntax.envs.len(),
+        env,
+        "the core environment comes second"
+    );
     interp
+        .syntax
         .envs
         .push(crate::compile::env::Environment::isolated(""));
     for (name, walk) in crate::eval::walk_procedures(interp) {
-        let key = interp.envs[env].define(name);
+        let key = interp.syntax.envs[env].define(name);
         interp.global(key).set(walk);
     }
     let result = interp.in_environment(env, |interp| {
@@ -47,7 +52,7 @@ pub fn load_core(interp: &mut Interp) -> Result<()> {
 
 /// The builtins [`CORE`] defines for programs: (name, system key).
 pub fn core_definitions(interp: &Interp) -> Vec<(crate::symbol::Symbol, crate::symbol::Symbol)> {
-    interp.envs[crate::compile::env::CORE]
+    interp.syntax.envs[crate::compile::env::CORE]
         .bindings()
         .filter(|(name, _)| !name.name().starts_with('%'))
         .collect()

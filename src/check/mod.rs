@@ -74,9 +74,10 @@ impl Environment for Interp {
             || crate::compile::expand::is_special_form(name)
             || self.bound_cell(name).is_some()
             || self
+                .syntax
                 .macros
-                .contains_key(&self.envs[INTERACTION].key(Symbol::intern(name)))
-            || self.macros.contains_key(&system_key(name))
+                .contains_key(&self.syntax.envs[INTERACTION].key(Symbol::intern(name)))
+            || self.syntax.macros.contains_key(&system_key(name))
             || self
                 .globals
                 .get(&system_key(name))

@@ -11,11 +11,13 @@ pub mod expand;
 pub mod expr;
 pub mod lower;
 pub mod quasi;
+pub mod syntax_env;
 pub mod syntax_rules;
 
 use std::rc::Rc;
 
 pub use expr::{CaptureSource, Expr, Lambda};
+pub use syntax_env::SyntaxEnv;
 
 use crate::diagnostics::Result;
 use crate::interp::Interp;
@@ -68,10 +70,10 @@ fn with_expander<T>(interp: &mut Interp, f: impl FnOnce(&mut expand::Expander) -
     let global_bound = |key| globals.get(&key).is_some_and(|g| g.is_bound());
     let mut expander = expand::Expander::new(expand::ExpandContext {
         sources: &mut interp.sources,
-        macros: &mut interp.macros,
-        aliases: &mut interp.aliases,
-        envs: &mut interp.envs,
-        env: interp.current_env,
+        macros: &mut interp.syntax.macros,
+        aliases: &mut interp.syntax.aliases,
+        envs: &mut interp.syntax.envs,
+        env: interp.syntax.current_env,
         library_known: &library_known,
         global_bound: &global_bound,
         max_memory: interp.machine.max_memory,
@@ -88,10 +90,10 @@ fn remember_local_suggestions(
 ) {
     const KEPT: usize = 10_000;
     for (span, local) in suggestions {
-        if interp.local_suggestions.len() >= KEPT {
-            interp.local_suggestions.clear();
+        if interp.syntax.local_suggestions.len() >= KEPT {
+            interp.syntax.local_suggestions.clear();
         }
-        interp.local_suggestions.insert(span, local);
+        interp.syntax.local_suggestions.insert(span, local);
     }
 }
 
@@ -103,9 +105,9 @@ const ALIASES_BEFORE_PRUNING: usize = 10_000;
 /// (see [`expand::prune_aliases`]); the next pruning waits until the table has
 /// doubled, so the cost stays proportional to the expansions made.
 fn forget_unused_aliases(interp: &mut Interp) {
-    if interp.aliases.len() < interp.prune_aliases_at.max(ALIASES_BEFORE_PRUNING) {
+    if interp.syntax.aliases.len() < interp.syntax.prune_aliases_at.max(ALIASES_BEFORE_PRUNING) {
         return;
     }
-    expand::prune_aliases(&interp.macros, &mut interp.aliases);
-    interp.prune_aliases_at = interp.aliases.len() * 2;
+    expand::prune_aliases(&interp.syntax.macros, &mut interp.syntax.aliases);
+    interp.syntax.prune_aliases_at = interp.syntax.aliases.len() * 2;
 }

@@ -43,7 +43,7 @@ pub fn eval_define_library(interp: &mut Interp, datum: &Datum) -> Result<Value> 
     let exports = exports
         .iter()
         .map(|export| {
-            let key = interp.envs[env].key(export.internal);
+            let key = interp.syntax.envs[env].key(export.internal);
             if !defines(interp, key) {
                 return Err(library_error(
                     export.span,
@@ -137,7 +137,7 @@ fn cond_expand(interp: &Interp, clauses: &[Datum]) -> Result<Vec<Datum>> {
 /// macro, or a special form.
 fn defines(interp: &Interp, key: Symbol) -> bool {
     interp.globals.get(&key).is_some_and(|g| g.is_bound())
-        || interp.macros.contains_key(&key)
+        || interp.syntax.macros.contains_key(&key)
         || crate::compile::env::is_syntax_word(&key.name())
 }
 

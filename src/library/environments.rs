@@ -39,7 +39,9 @@ fn environment_of(interp: &Interp, value: &Value) -> Option<EnvId> {
         return None;
     }
     match record.fields.borrow().first() {
-        Some(Value::Int(n)) => usize::try_from(*n).ok().filter(|&n| n < interp.envs.len()),
+        Some(Value::Int(n)) => usize::try_from(*n)
+            .ok()
+            .filter(|&n| n < interp.syntax.envs.len()),
         _ => None,
     }
 }
@@ -49,7 +51,7 @@ fn environment_argument(interp: &Interp, who: &str, value: Option<&Value>) -> Re
     match value {
         Some(value) => environment_of(interp, value)
             .ok_or_else(|| Error::wrong_type(who, "an environment", value)),
-        None => Ok(interp.current_env),
+        None => Ok(interp.syntax.current_env),
     }
 }
 

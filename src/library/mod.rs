@@ -77,9 +77,9 @@ pub fn library_form(interp: &Interp, datum: &Datum) -> Option<LibraryForm> {
         _ => return None,
     };
     let name = Symbol::intern(head);
-    let key = interp.envs[interp.current_env].key(name);
+    let key = interp.syntax.envs[interp.syntax.current_env].key(name);
     let rebound = key != name
-        || interp.macros.contains_key(&key)
+        || interp.syntax.macros.contains_key(&key)
         || interp.globals.get(&key).is_some_and(|g| g.is_bound());
     (!rebound).then_some(form)
 }
@@ -87,7 +87,7 @@ pub fn library_form(interp: &Interp, datum: &Datum) -> Option<LibraryForm> {
 /// `(import set ...)`: makes each import set's names visible in the current
 /// environment, loading the libraries they come from as needed.
 pub fn eval_import(interp: &mut Interp, datum: &Datum) -> Result<Value> {
-    let env = interp.current_env;
+    let env = interp.syntax.current_env;
     import_into(interp, env, datum)?;
     Ok(Value::Unspecified)
 }
@@ -115,7 +115,7 @@ fn import_sets(interp: &mut Interp, env: EnvId, sets: &[Datum], span: Span) -> R
     let from = importing_directory(interp, span);
     for set in sets {
         for (name, key) in import_set::resolve(interp, set, &from)? {
-            interp.envs[env].import(name, key);
+            interp.syntax.envs[env].import(name, key);
         }
     }
     Ok(())
@@ -143,9 +143,9 @@ pub fn environment_from_sets(
 
 /// A new isolated environment: a program's, a library's, or `environment`'s.
 pub(crate) fn new_environment(interp: &mut Interp, label: &str) -> EnvId {
-    let namespace = format!("{}{label}", interp.envs.len());
-    interp.envs.push(Environment::isolated(&namespace));
-    interp.envs.len() - 1
+    let namespace = format!("{}{label}", interp.syntax.envs.len());
+    interp.syntax.envs.push(Environment::isolated(&namespace));
+    interp.syntax.envs.len() - 1
 }
 
 /// The library named `name` (canonical text, e.g. `(srfi 1)`), built in or
@@ -303,7 +303,7 @@ fn builtin_key(interp: &Interp, name: &str) -> Option<Symbol> {
         Some(plain)
     } else if interp.globals.get(&system).is_some_and(|g| g.is_bound()) {
         Some(system)
-    } else if interp.macros.contains_key(&plain)
+    } else if interp.syntax.macros.contains_key(&plain)
         || interp.globals.get(&plain).is_some_and(|g| g.is_bound())
     {
         Some(plain)

@@ -34,8 +34,8 @@ pub fn doc(interp: &Interp, name: &str) -> Vec<String> {
             }
         };
     }
-    let key = interp.envs[INTERACTION].key(Symbol::intern(name));
-    if interp.macros.contains_key(&key) {
+    let key = interp.syntax.envs[INTERACTION].key(Symbol::intern(name));
+    if interp.syntax.macros.contains_key(&key) {
         return vec![format!(
             "{name} — a macro (syntax-rules); :expand shows what a use becomes"
         )];
@@ -160,7 +160,13 @@ pub fn apropos(interp: &Interp, text: &str) -> Vec<String> {
         .bound_names()
         .into_iter()
         .chain(SPECIAL_FORMS.iter().map(|(name, _, _)| name.to_string()))
-        .chain(interp.macros.keys().map(|key| key.name().to_string()))
+        .chain(
+            interp
+                .syntax
+                .macros
+                .keys()
+                .map(|key| key.name().to_string()),
+        )
         .filter(|name| name.contains(text) && !name.starts_with(' '))
         .collect();
     names.sort();
