@@ -3,6 +3,7 @@
 //! loaded the first time a program imports them. Procedures live here when
 //! they read better in Scheme than in Rust and are not on a hot path.
 
+use crate::compile::env::CORE_SYNTAX;
 use crate::diagnostics::Result;
 use crate::interp::Interp;
 
@@ -15,7 +16,10 @@ const SOURCES: &[(&str, &str)] = &[("stdlib/testing.scm", include_str!("../stdli
 /// builtins it calls are the system's own, whatever a program rebinds. Each
 /// definition whose name does not start with `%` is also bound under its
 /// name, like a Rust builtin.
-const CORE: &[(&str, &str)] = &[("stdlib/control.scm", include_str!("../stdlib/control.scm"))];
+const CORE: &[(&str, &str)] = &[
+    ("stdlib/control.scm", include_str!("../stdlib/control.scm")),
+    ("stdlib/derived.scm", include_str!("../stdlib/derived.scm")),
+];
 
 /// Evaluates [`CORE`] into a new interpreter, beside the procedures the
 /// machine implements itself (the walks: `map`, `for-each`...); their
@@ -37,11 +41,23 @@ pub fn load_core(interp: &mut Interp) -> Result<()> {
     });
     interp.sources.seal_library();
     result?;
+    let mut macros = Vec::new();
     for (name, key) in core_definitions(interp) {
+        if let Some(m) = interp.macros.get(&key).cloned() {
+            // The interaction environment's names are their own keys.
+            interp.macros.insert(name, m);
+            macros.push(name);
+            continue;
+        }
         let value = interp.global(key).get();
         interp.global(name).set(value);
         interp.stdlib_keys.insert(name);
     }
+    debug_assert!(
+        macros.len() == CORE_SYNTAX.len()
+            && macros.iter().all(|m| CORE_SYNTAX.contains(&&*m.name())),
+        "CORE_SYNTAX lists the macros of CORE: {macros:?}"
+    );
     Ok(())
 }
 
