@@ -7,9 +7,9 @@
 //! `assert`, `with-arena`, `do`) are `syntax-rules` macros in
 //! `stdlib/derived.scm`. These stay in Rust: `guard` expands into a core
 //! node of its own; `define-values` and `define-record-type` are rewritten
-//! into several definitions before a body is scanned, which a macro could
-//! only do with hidden variables (R7RS 7.3's `define-values` keeps the list
-//! of values in one and takes it apart with `set!`, a cost on every use);
+//! into several definitions before a body is scanned, with a hidden
+//! variable for the values, and a macro cannot hide one: a top-level
+//! definition of a name a macro introduces defines the name itself;
 //! `let-values` and `parameterize` check their bindings' shapes with
 //! messages of their own; `include` and `cond-expand` read files and
 //! features.
