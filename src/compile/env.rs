@@ -48,7 +48,8 @@ const AUXILIARY: &[&str] = &[
 /// `stdlib::load_core`). Like the special forms, every environment sees
 /// them under their names unless it imports or defines the name otherwise,
 /// so they are listed here, where keys are resolved, before any interpreter
-/// exists; `load_core` checks the list against what the file defines.
+/// exists; a unit test of `stdlib` checks the list against what the file
+/// defines.
 pub const CORE_SYNTAX: &[&str] = &["receive", "case-lambda", "assert", "with-arena", "do"];
 
 /// One environment's names.
