@@ -15,12 +15,17 @@ const SOURCES: &[(&str, &str)] = &[("stdlib/testing.scm", include_str!("../stdli
 /// builtins it calls are the system's own, whatever a program rebinds. Each
 /// definition whose name does not start with `%` is also bound under its
 /// name, like a Rust builtin.
-const CORE: &[(&str, &str)] = &[("stdlib/control.scm", include_str!("../stdlib/control.scm"))];
+const CORE: &[(&str, &str)] = &[
+    ("stdlib/control.scm", include_str!("../stdlib/control.scm")),
+    ("stdlib/derived.scm", include_str!("../stdlib/derived.scm")),
+];
 
 /// Evaluates [`CORE`] into a new interpreter, beside the procedures the
 /// machine implements itself (the walks: `map`, `for-each`...); their
 /// sources are then sealed as library text, so errors inside them are
-/// reported at the program's call.
+/// reported at the program's call. Each definition for programs is copied
+/// under its plain name, the key the interaction environment uses: a value
+/// into its global, a macro into the macro table.
 pub fn load_core(interp: &mut Interp) -> Result<()> {
     let env = crate::compile::env::CORE;
     debug_assert_eq!(
@@ -43,6 +48,11 @@ pub fn load_core(interp: &mut Interp) -> Result<()> {
     interp.sources.seal_library();
     result?;
     for (name, key) in core_definitions(interp) {
+        if let Some(m) = interp.macros.get(&key).cloned() {
+            // The interaction environment's names are their own keys.
+            interp.macros.insert(name, m);
+            continue;
+        }
         let value = interp.global(key).get();
         interp.global(name).set(value);
         interp.stdlib_keys.insert(name);
@@ -86,4 +96,29 @@ pub fn library_source(name: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(library, _, _)| *library == name)
         .map(|(_, file, text)| (*file, *text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::env::{system_key, CORE, CORE_SYNTAX};
+    use crate::interp::Interp;
+
+    /// `CORE_SYNTAX`, which environments read before any interpreter
+    /// exists, lists exactly the macros the core defines for programs.
+    #[test]
+    fn core_syntax_lists_the_macros_of_the_core() {
+        let interp = Interp::new();
+        let mut defined: Vec<String> = interp.envs[CORE]
+            .bindings()
+            .filter(|(name, key)| !name.name().starts_with('%') && interp.macros.contains_key(key))
+            .map(|(name, _)| name.name().to_string())
+            .collect();
+        defined.sort();
+        let mut listed: Vec<&str> = CORE_SYNTAX.to_vec();
+        listed.sort();
+        assert_eq!(defined, listed);
+        for name in CORE_SYNTAX {
+            assert!(interp.macros.contains_key(&system_key(name)), "{name}");
+        }
+    }
 }

@@ -44,6 +44,14 @@ const AUXILIARY: &[&str] = &[
     "define-library",
 ];
 
+/// The macros `stdlib/derived.scm` defines in the core environment (see
+/// `stdlib::load_core`). Like the special forms, every environment sees
+/// them under their names unless it imports or defines the name otherwise,
+/// so they are listed here, where keys are resolved, before any interpreter
+/// exists; a unit test of `stdlib` checks the list against what the file
+/// defines.
+pub const CORE_SYNTAX: &[&str] = &["receive", "case-lambda", "assert", "with-arena", "do"];
+
 /// One environment's names.
 pub struct Environment {
     /// Names imported or defined here, and the key each denotes.
@@ -77,7 +85,8 @@ impl Environment {
 
     /// The key `name` denotes here. Special-form keywords and auxiliary
     /// syntax keep their meaning unless imported or defined otherwise, so an
-    /// expansion that uses `lambda` or `else` works in any environment.
+    /// expansion that uses `lambda` or `else` works in any environment; so
+    /// do the core's macros ([`CORE_SYNTAX`]), under their system keys.
     pub fn key(&self, name: Symbol) -> Symbol {
         if let Some(key) = self.names.get(&name) {
             return *key;
@@ -85,6 +94,7 @@ impl Environment {
         match &self.namespace {
             None => name,
             Some(_) if is_key(name) || is_syntax_word(&name.name()) => name,
+            Some(_) if CORE_SYNTAX.contains(&&*name.name()) => system_key(&name.name()),
             Some(namespace) => namespaced(namespace, &name.name()),
         }
     }

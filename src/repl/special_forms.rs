@@ -1,6 +1,9 @@
 //! What the REPL's `:doc` says about each special form: its shape and a
 //! sentence on what it does. A unit test ties this table to the expander's
-//! list of keywords, so a new special form cannot go undocumented.
+//! list of keywords, so a new special form cannot go undocumented. The
+//! derived forms written as macros in `stdlib/derived.scm` (`do`,
+//! `receive`, `case-lambda`, `assert`, `with-arena`) keep their rows: to a
+//! program they are syntax like the others.
 
 /// (name, shape, what it does) of every special form and library form.
 pub const SPECIAL_FORMS: &[(&str, &str, &str)] = &[

@@ -124,3 +124,23 @@ counter ; => 1
 (let ((if (lambda (a b c) 'shadowed))) (if 1 2 3)) ; => shadowed
 (define (list-of . xs) xs)
 (let ((quote 5)) quote) ; => 5
+
+; do, receive, case-lambda, assert and with-arena are syntax-rules macros of
+; the core (stdlib/derived.scm): shadowed by a local like a special form, and
+; unchanged by a program's own definitions of the names their expansions use
+(let ((do (lambda (x) (* 2 x)))) (do 4)) ; => 8
+(do ((i 0 (+ i 1))) ((= i 2)))           ; => #<unspecified>
+(do ((i 0 (+ i 1)) (j 5)) ((= i 2) j))  ; => 5
+(do ((i 0 (+ i 1))) (#t 1 2))            ; => 2
+(define (call-with-values . args) 'mine)
+(define (call-with-arena . args) 'mine)
+(define (%case-lambda . args) 'mine)
+(define (%assert-failed . args) 'mine)
+(define (%do-step . args) 'mine)
+(receive (a . rest) (values 1 2 3) (list a rest)) ; => (1 (2 3))
+((case-lambda ((x) x) ((x y) (list y x))) 1 2) ; => (2 1)
+(with-arena (a 64) (bytevector-length (arena-alloc a 3))) ; => 3
+(do ((i 0 (+ i 1)) (acc '() (cons i acc))) ((= i 3) acc)) ; => (2 1 0)
+(assert (< 2 1)) ; error: user at (assert (< 2 1))
+(receive (a) 1) ; error: syntax at (receive (a) 1)
+(case-lambda (x)) ; error: syntax at (case-lambda (x))

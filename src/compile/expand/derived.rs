@@ -1,7 +1,18 @@
 //! Derived forms from R7RS chapters 4.2, 5 and 6 that expand into calls of
 //! private builtins or into plain definitions: `guard`, `let-values`,
-//! `let*-values`, `receive`, `define-values`, `case-lambda`, `parameterize`,
-//! `assert`, `define-record-type` and `include`.
+//! `let*-values`, `define-values`, `parameterize`, `define-record-type` and
+//! `include`.
+//!
+//! The derived forms that are plain rewrites (`receive`, `case-lambda`,
+//! `assert`, `with-arena`, `do`) are `syntax-rules` macros in
+//! `stdlib/derived.scm`. These stay in Rust: `guard` expands into a core
+//! node of its own; `define-values` and `define-record-type` are rewritten
+//! into several definitions before a body is scanned, with a hidden
+//! variable for the values, and a macro cannot hide one: a top-level
+//! definition of a name a macro introduces defines the name itself;
+//! `let-values` and `parameterize` check their bindings' shapes with
+//! messages of their own; `include` and `cond-expand` read files and
+//! features.
 
 use super::lambda::parse_params;
 use super::*;
@@ -436,51 +447,6 @@ impl Expander<'_> {
         call_builtin("apply", vec![lambda, values], span)
     }
 
-    /// `(receive formals expr body ...)`.
-    pub(super) fn expand_receive(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
-        let span = datum.span;
-        if items.len() < 4 {
-            return Err(
-                syntax_error(span, "receive: expected formals, an expression and a body")
-                    .with_help("write (receive (a b . rest) expr body ...)"),
-            );
-        }
-        let params = parse_params(&items[1])?;
-        let producer =
-            self.expand_lambda_parts(&Params::default(), &items[2..3], None, None, span)?;
-        let consumer = self.expand_lambda_parts(&params, &items[3..], None, None, span)?;
-        call_builtin("call-with-values", vec![producer, consumer], span)
-    }
-
-    /// `(case-lambda (formals body ...) ...)`.
-    pub(super) fn expand_case_lambda(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
-        let span = datum.span;
-        if items.len() < 2 {
-            return Err(
-                syntax_error(span, "case-lambda: expected at least one clause")
-                    .with_help("write (case-lambda ((x) ...) ((x y) ...))"),
-            );
-        }
-        let mut lambdas = Vec::new();
-        for clause in &items[1..] {
-            let parts = list_items(clause).filter(|p| p.len() >= 2).ok_or_else(|| {
-                syntax_error(
-                    clause.span,
-                    "case-lambda: each clause must be (formals body ...)",
-                )
-            })?;
-            let params = parse_params(&parts[0])?;
-            lambdas.push(self.expand_lambda_parts(
-                &params,
-                &parts[1..],
-                None,
-                None,
-                clause.span,
-            )?);
-        }
-        call_builtin("%case-lambda", lambdas, span)
-    }
-
     /// `(parameterize ((param value) ...) body ...)`.
     pub(super) fn expand_parameterize(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
         let span = datum.span;
@@ -515,30 +481,6 @@ impl Expander<'_> {
         let procedure = self.expand(&builtin_sym("%parameterize", span))?;
         Ok(Core::new(
             CoreKind::Call(Box::new(procedure), vec![params, values, body]),
-            span,
-        ))
-    }
-
-    /// `(assert expr)`: an error naming the expression when it is false.
-    pub(super) fn expand_assert(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
-        let span = datum.span;
-        if items.len() != 2 {
-            return Err(syntax_error(span, "assert: expected one expression")
-                .with_help("write (assert expr)"));
-        }
-        let test = self.expand(&items[1])?;
-        let text = crate::printer::write_string_lossy(&datum_to_value(&items[1])?);
-        let failed = call_builtin(
-            "%assert-failed",
-            vec![Core::new(CoreKind::Const(Value::string(&text)), span)],
-            span,
-        )?;
-        Ok(Core::new(
-            CoreKind::If(
-                Box::new(test),
-                Box::new(unspecified(span)),
-                Some(Box::new(failed)),
-            ),
             span,
         ))
     }

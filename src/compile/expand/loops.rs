@@ -1,5 +1,5 @@
-//! Loops: named `let` and `do`, each a procedure bound by letrec and called
-//! with the initial values.
+//! Named `let`: a procedure bound by letrec and called with the initial
+//! values. (`do` is a macro of `stdlib/derived.scm` that expands into one.)
 
 use super::*;
 
@@ -34,7 +34,7 @@ impl Expander<'_> {
     }
 
     /// `(letrec ((name (lambda params body))) name)`: the procedure of a named
-    /// let or `do` loop.
+    /// let.
     fn loop_procedure(
         &mut self,
         name: Symbol,
@@ -62,73 +62,5 @@ impl Expander<'_> {
         })();
         self.scopes.pop();
         result
-    }
-
-    pub(super) fn expand_do(&mut self, datum: &Datum, items: &[Datum]) -> Result<Core> {
-        let span = datum.span;
-        if items.len() < 3 {
-            return Err(
-                syntax_error(span, "do: expected bindings and a (test result ...) clause")
-                    .with_help("write (do ((var init step) ...) (test result ...) body ...)"),
-            );
-        }
-        let specs = list_items(&items[1])
-            .ok_or_else(|| syntax_error(items[1].span, "do: expected a list of (var init step)"))?;
-        let mut vars = Vec::new();
-        let mut inits = Vec::new();
-        let mut steps = Vec::new();
-        for spec in specs {
-            let parts = list_items(spec)
-                .filter(|p| p.len() == 2 || p.len() == 3)
-                .ok_or_else(|| {
-                    syntax_error(spec.span, "do: each binding must be (var init [step])")
-                })?;
-            let name = parts[0]
-                .as_symbol()
-                .ok_or_else(|| syntax_error(parts[0].span, "do: variable must be a symbol"))?;
-            vars.push((Symbol::intern(name), parts[0].span));
-            inits.push(self.expand(&parts[1])?);
-            steps.push(parts.get(2).cloned().unwrap_or_else(|| parts[0].clone()));
-        }
-        let exit = list_items(&items[2])
-            .filter(|p| !p.is_empty())
-            .ok_or_else(|| syntax_error(items[2].span, "do: expected (test result ...)"))?;
-        // Loop body as data, with a name no program can spell:
-        // (if test (begin result ...) (begin body ... (loop step ...)))
-        let loop_name = Symbol::gensym("do-loop");
-        let sym = |s: &str, sp: Span| Datum::new(DatumKind::Symbol(s.into()), sp);
-        let mut recur = vec![sym(&loop_name.name(), span)];
-        recur.extend(steps);
-        let mut then = vec![sym("begin", span)];
-        if exit.len() > 1 {
-            then.extend(exit[1..].iter().cloned());
-        } else {
-            then.push(Datum::new(
-                DatumKind::List(vec![
-                    sym("if", span),
-                    Datum::new(DatumKind::Bool(false), span),
-                    Datum::new(DatumKind::Bool(false), span),
-                ]),
-                span,
-            ));
-        }
-        let mut otherwise = vec![sym("begin", span)];
-        otherwise.extend(items[3..].iter().cloned());
-        otherwise.push(Datum::new(DatumKind::List(recur), span));
-        let body = Datum::new(
-            DatumKind::List(vec![
-                sym("if", span),
-                exit[0].clone(),
-                Datum::new(DatumKind::List(then), span),
-                Datum::new(DatumKind::List(otherwise), span),
-            ]),
-            span,
-        );
-        let params = Params {
-            required: vars,
-            rest: None,
-        };
-        let proc = self.loop_procedure(loop_name, &params, std::slice::from_ref(&body), span)?;
-        Ok(Core::new(CoreKind::Call(Box::new(proc), inits), span))
     }
 }

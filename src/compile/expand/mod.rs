@@ -18,7 +18,6 @@ mod quotation;
 mod scopes;
 mod special_forms;
 mod variables;
-mod with_arena;
 
 pub use derived::{feature_met, library_name_text, read_included, FEATURES};
 pub use lambda::Params;

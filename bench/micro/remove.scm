@@ -1,0 +1,4 @@
+;; Micro-benchmark (bench/micro/README.md).
+(define l (iota 1000))
+(define (run n acc) (if (= n 0) acc (run (- n 1) (+ acc (length (remove even? l))))))
+(display (run 200 0))
