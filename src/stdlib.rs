@@ -48,9 +48,9 @@ pub fn load_core(interp: &mut Interp) -> Result<()> {
     interp.sources.seal_library();
     result?;
     for (name, key) in core_definitions(interp) {
-        if let Some(m) = interp.macros.get(&key).cloned() {
+        if let Some(m) = interp.syntax.macros.get(&key).cloned() {
             // The interaction environment's names are their own keys.
-            interp.macros.insert(name, m);
+            interp.syntax.macros.insert(name, m);
             continue;
         }
         let value = interp.global(key).get();
@@ -108,9 +108,11 @@ mod tests {
     #[test]
     fn core_syntax_lists_the_macros_of_the_core() {
         let interp = Interp::new();
-        let mut defined: Vec<String> = interp.envs[CORE]
+        let mut defined: Vec<String> = interp.syntax.envs[CORE]
             .bindings()
-            .filter(|(name, key)| !name.name().starts_with('%') && interp.macros.contains_key(key))
+            .filter(|(name, key)| {
+                !name.name().starts_with('%') && interp.syntax.macros.contains_key(key)
+            })
             .map(|(name, _)| name.name().to_string())
             .collect();
         defined.sort();
@@ -118,7 +120,10 @@ mod tests {
         listed.sort();
         assert_eq!(defined, listed);
         for name in CORE_SYNTAX {
-            assert!(interp.macros.contains_key(&system_key(name)), "{name}");
+            assert!(
+                interp.syntax.macros.contains_key(&system_key(name)),
+                "{name}"
+            );
         }
     }
 }

@@ -302,7 +302,7 @@ fn builtin_key(interp: &Interp, name: &str) -> Option<Symbol> {
     if env::is_syntax_word(name) {
         Some(plain)
     } else if interp.globals.get(&system).is_some_and(|g| g.is_bound())
-        || interp.macros.contains_key(&system)
+        || interp.syntax.macros.contains_key(&system)
     {
         Some(system)
     } else if interp.syntax.macros.contains_key(&plain)
