@@ -78,7 +78,7 @@ static SPECIAL_FORMS: &[SpecialForm] = &[
     form("include-ci", expand_include),
     form("define-values", definition_out_of_place),
     form("define-record-type", definition_out_of_place),
-    form("define-syntax", define_syntax_out_of_place),
+    form("define-syntax", definition_out_of_place),
     form("let-syntax", |e, _, datum, items| e.expand_let_syntax(datum, items, false)),
     form("letrec-syntax", |e, _, datum, items| e.expand_let_syntax(datum, items, true)),
     form("cond-expand", expand_cond_expand),
@@ -115,36 +115,21 @@ fn unquote_outside_quasiquote(
     ))
 }
 
-/// `define` in expression position (top level and bodies handle it before).
+/// `define` in expression position: the error of any definition there, with
+/// the alternatives.
 fn define_out_of_place(
-    _: &mut Expander<'_>,
-    _: &'static str,
+    e: &mut Expander<'_>,
+    head: &'static str,
     datum: &Datum,
-    _: &[Datum],
+    items: &[Datum],
 ) -> Result<Core> {
-    Err(syntax_error(
-        datum.span,
-        "define: only allowed at top level or at the start of a body",
-    )
-    .with_help("use set! to change an existing variable, or let to bind a new one"))
+    definition_out_of_place(e, head, datum, items).map_err(|error| {
+        error.with_help("use set! to change an existing variable, or let to bind a new one")
+    })
 }
 
-/// `define-syntax` in expression position (top level and bodies handle it
-/// before).
-fn define_syntax_out_of_place(
-    _: &mut Expander<'_>,
-    _: &'static str,
-    datum: &Datum,
-    _: &[Datum],
-) -> Result<Core> {
-    Err(syntax_error(
-        datum.span,
-        "define-syntax: only allowed at top level or at the start of a body",
-    ))
-}
-
-/// `define-values` or `define-record-type` in expression position (top level
-/// and bodies rewrite them into definitions before).
+/// `define-syntax`, `define-values` or `define-record-type` in expression
+/// position (top level and bodies handle them before).
 fn definition_out_of_place(
     _: &mut Expander<'_>,
     head: &'static str,
