@@ -240,12 +240,8 @@ impl<'a> Lowerer<'a> {
                     span,
                 });
                 if let Expr::Global(cell, _) = &call.function {
-                    if let Value::Primitive(p) = cell.get() {
-                        let builtin =
-                            crate::builtins::builtin(p.name).filter(|b| std::ptr::eq(*b, p));
-                        if let (Some(primitive), Some(op)) =
-                            (builtin, FastOp::for_builtin(p.name, call.args.len()))
-                        {
+                    if let Value::Primitive(primitive) = cell.get() {
+                        if let Some(op) = FastOp::for_builtin(primitive.name, call.args.len()) {
                             return Expr::PrimOp(Box::new(PrimOpCall {
                                 op,
                                 primitive,

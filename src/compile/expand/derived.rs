@@ -320,7 +320,7 @@ impl Expander<'_> {
                 "%reraise",
                 vec![Core::new(CoreKind::Local(var), span)],
                 span,
-            )?;
+            );
             let handler = self.expand_cond_or(&spec[1..], span, Some(reraise))?;
             Ok(Core::new(
                 CoreKind::Guard(Box::new(GuardCore { var, body, handler })),
@@ -398,15 +398,8 @@ impl Expander<'_> {
             None,
             span,
         )?;
-        let list = Core::new(
-            CoreKind::Const(Value::Primitive(
-                crate::builtins::builtin("list").ok_or_else(|| {
-                    Error::new(ErrorKind::Syntax, "internal error: no builtin `list`")
-                })?,
-            )),
-            span,
-        );
-        call_builtin("call-with-values", vec![producer, list], span)
+        let list = builtin_ref("list", span);
+        Ok(call_builtin("call-with-values", vec![producer, list], span))
     }
 
     /// `(apply (lambda formals1 (apply (lambda formals2 body) t2)) t1)`.
@@ -423,11 +416,11 @@ impl Expander<'_> {
         let lambda = self.build_lambda(params, None, None, span, |this| {
             this.spread_values(rest, &vars[1..], body, span)
         })?;
-        call_builtin(
+        Ok(call_builtin(
             "apply",
             vec![lambda, Core::new(CoreKind::Local(vars[0]), span)],
             span,
-        )
+        ))
     }
 
     /// `let*-values`: each binding's expression sees the previous bindings.
@@ -444,7 +437,7 @@ impl Expander<'_> {
         let lambda = self.build_lambda(params, None, None, span, |this| {
             this.nest_values(rest, body, span)
         })?;
-        call_builtin("apply", vec![lambda, values], span)
+        Ok(call_builtin("apply", vec![lambda, values], span))
     }
 
     /// `(parameterize ((param value) ...) body ...)`.
@@ -473,8 +466,8 @@ impl Expander<'_> {
                 }
             }
         }
-        let params = call_builtin("list", params, span)?;
-        let values = call_builtin("list", values, span)?;
+        let params = call_builtin("list", params, span);
+        let values = call_builtin("list", values, span);
         let body = self.expand_lambda_parts(&Params::default(), &items[2..], None, None, span)?;
         // The procedure is Scheme (`stdlib/control.scm`), so the body runs
         // on the machine and a continuation captured in it stays re-entrant.

@@ -273,16 +273,22 @@ impl<'a> Expander<'a> {
     }
 }
 
-/// A call of the builtin `name`, whatever the program has bound that name to.
-fn call_builtin(name: &str, args: Vec<Core>, span: Span) -> Result<Core> {
-    let primitive = crate::builtins::builtin(name).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Syntax,
-            format!("internal error: no builtin `{name}`"),
-        )
-        .at(span)
-    })?;
-    Ok(quasi::call_primitive(primitive, args, span))
+/// A call of the builtin `name` through its system key, the global no
+/// program can rebind, so the call means the builtin whatever the program has
+/// bound `name` to.
+fn call_builtin(name: &str, args: Vec<Core>, span: Span) -> Core {
+    Core::new(
+        CoreKind::Call(Box::new(builtin_ref(name, span)), args),
+        span,
+    )
+}
+
+/// A reference to the builtin `name` through its system key.
+fn builtin_ref(name: &str, span: Span) -> Core {
+    Core::new(
+        CoreKind::Global(crate::compile::env::system_key(name)),
+        span,
+    )
 }
 
 fn unspecified(span: Span) -> Core {
