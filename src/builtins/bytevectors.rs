@@ -27,17 +27,9 @@ pub static PRIMITIVES: &[Primitive] = &[
     prim!("string->utf8", 1, 3, string_to_utf8, "(string->utf8 s [start [end]]): the UTF-8 encoding of a string"),
 ];
 
-/// Fails if the bytevector belongs to an arena destroyed or reset since.
-fn check_owner(bv: &Bytevector) -> Result<()> {
-    match &bv.owner {
-        Some(owner) if !owner.is_live() => Err(args::dead_arena_error(owner)),
-        _ => Ok(()),
-    }
-}
-
 /// Runs `f` on the bytes of a bytevector (heap or arena), refusing dead arenas.
 pub fn with_bytes<R>(interp: &Interp, bv: &Bytevector, f: impl FnOnce(&[u8]) -> R) -> Result<R> {
-    check_owner(bv)?;
+    args::check_owner(bv.owner.as_ref())?;
     match &bv.storage {
         ByteStorage::Heap(bytes) => Ok(f(&bytes.borrow())),
         ByteStorage::Arena(allocation) => interp
@@ -56,7 +48,7 @@ pub fn with_bytes_mut<R>(
     bv: &Bytevector,
     f: impl FnOnce(&mut [u8]) -> R,
 ) -> Result<R> {
-    check_owner(bv)?;
+    args::check_owner(bv.owner.as_ref())?;
     match &bv.storage {
         ByteStorage::Heap(bytes) => Ok(f(&mut bytes.borrow_mut())),
         ByteStorage::Arena(allocation) => interp

@@ -156,9 +156,11 @@ fn char_name(c: char) -> Option<&'static str> {
     })
 }
 
-/// Characters that end a symbol in source text.
-fn is_delimiter(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || "()[]{}\"';|`,\\".contains(c)
+/// Characters a plainly written symbol cannot hold: the reader's delimiters,
+/// and to stay readable, control characters, braces, quote marks and the
+/// backslash.
+fn breaks_plain_symbol(c: char) -> bool {
+    crate::syntax::is_delimiter(c) || c.is_control() || "{}'`,\\".contains(c)
 }
 
 /// Whether a symbol's name would read back as that symbol if written plainly.
@@ -166,7 +168,7 @@ fn symbol_needs_bars(name: &str) -> bool {
     name.is_empty()
         || name == "."
         || name.starts_with('#')
-        || name.chars().any(is_delimiter)
+        || name.chars().any(breaks_plain_symbol)
         || crate::syntax::number_literal::parse_number(name, 10).is_some()
 }
 

@@ -43,9 +43,10 @@ impl Hinter for ReplHelper {
     type Hint = String;
 }
 
-/// Characters that end a name being completed.
-fn is_delimiter(c: char) -> bool {
-    c.is_whitespace() || "()[]'`,\"".contains(c)
+/// Characters that end a name being completed: the reader's delimiters and
+/// the quote marks that may stand before a name.
+fn ends_name(c: char) -> bool {
+    crate::syntax::is_delimiter(c) || "'`,".contains(c)
 }
 
 impl Completer for ReplHelper {
@@ -80,7 +81,7 @@ impl Completer for ReplHelper {
         let start = before
             .char_indices()
             .rev()
-            .find(|(_, c)| is_delimiter(*c))
+            .find(|(_, c)| ends_name(*c))
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0);
         let word = &before[start..];

@@ -163,8 +163,9 @@ enum Raw {
     Atom(Token),
 }
 
-/// Whether `c` ends an atom.
-fn is_delimiter(c: char) -> bool {
+/// Whether `c` ends an atom: the reader's delimiters, which the printer and
+/// the REPL's completion build on.
+pub fn is_delimiter(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '"' | ';' | '|')
 }
 

@@ -13,6 +13,7 @@ pub mod reader;
 pub mod span;
 
 pub use datum::{Datum, DatumKind, NumberLiteral};
+pub use lexer::is_delimiter;
 pub use parser::{parse_program, parse_program_with, strip_bom, Parsed, ReadError, ReadErrorKind};
 pub use reader::{Reader, MAX_NESTING};
 pub use span::{SourceId, Span};

@@ -13,7 +13,14 @@ use crate::value::{ArenaTag, Bytevector, HashTable, Owner, Pair, SString, Value,
 /// Fails if `value` lives in an arena that has been destroyed.
 #[inline]
 pub fn check_live(value: &Value) -> Result<()> {
-    match value.owner() {
+    check_owner(value.owner())
+}
+
+/// Fails if `owner` is an arena destroyed or reset since the data was put
+/// there: the one liveness check that every access to arena data makes.
+#[inline]
+pub fn check_owner(owner: Option<&Owner>) -> Result<()> {
+    match owner {
         Some(owner) if !owner.is_live() => Err(dead_arena_error(owner)),
         _ => Ok(()),
     }
