@@ -263,25 +263,10 @@ mod tests {
     use super::super::vectors::test_util::*;
     use super::*;
     use crate::value::ArenaTag;
-    use eshkol_arena::ArenaId;
     use Value::Int as I;
 
     fn bv(bytes: &[u8]) -> Value {
         Value::bytevector(bytes.to_vec())
-    }
-
-    fn tag(alive: bool) -> Rc<ArenaTag> {
-        Rc::new({
-            let t = crate::value::ArenaTag::new(
-                ArenaId {
-                    slot: 3,
-                    generation: 1,
-                },
-                Default::default(),
-            );
-            t.alive.set(alive);
-            t
-        })
     }
 
     #[test]
@@ -425,7 +410,7 @@ mod tests {
     fn dead_arena_and_arena_storage() {
         let dead = Value::Bytevector(Rc::new(Bytevector {
             storage: ByteStorage::Heap(std::cell::RefCell::new(vec![1, 2])),
-            owner: Some(crate::value::Owner::current(&tag(false))),
+            owner: Some(crate::value::Owner::current(&ArenaTag::for_tests(false))),
         }));
         assert_eq!(
             err(bytevector_length, &[dead.clone()]),

@@ -527,12 +527,8 @@ mod tests {
         if name == "string=?" {
             return Value::Primitive(&STRING_EQ);
         }
-        for table in crate::builtins::tables() {
-            if let Some(p) = table.iter().find(|p| p.name == name) {
-                return Value::Primitive(p);
-            }
-        }
-        panic!("no primitive {name}")
+        let p = crate::builtins::builtin(name).unwrap_or_else(|| panic!("no primitive {name}"));
+        Value::Primitive(p)
     }
 
     fn table(i: &mut Interp, equiv: Option<&str>) -> Value {

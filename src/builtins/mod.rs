@@ -66,8 +66,9 @@ pub fn tables() -> Vec<&'static [Primitive]> {
     ]
 }
 
-/// The builtin named `name`, for code the expander generates (so a program
-/// that redefines the global name does not change what the syntax means).
+/// The builtin named `name`, for a builtin that returns another
+/// (`hash-table-equivalence-function`) and for unit tests; programs reach
+/// builtins through their globals.
 pub fn builtin(name: &str) -> Option<&'static Primitive> {
     tables()
         .into_iter()

@@ -5,7 +5,6 @@ use std::cell::RefCell;
 
 use super::*;
 use crate::value::{ArenaTag, HashKind, HashTable, Owner, Pair, Promise, PromiseState, SString};
-use eshkol_arena::ArenaId;
 
 fn d(v: &Value) -> String {
     display_string(&Arenas::new(), v).unwrap()
@@ -17,20 +16,6 @@ fn w(v: &Value) -> String {
 
 fn ints(items: &[i64]) -> Value {
     Value::list(items.iter().map(|&n| Value::Int(n)).collect())
-}
-
-fn tag(alive: bool) -> Rc<ArenaTag> {
-    Rc::new({
-        let t = crate::value::ArenaTag::new(
-            ArenaId {
-                slot: 3,
-                generation: 1,
-            },
-            Default::default(),
-        );
-        t.alive.set(alive);
-        t
-    })
 }
 
 #[test]
@@ -157,13 +142,16 @@ fn objects() {
         (Value::Int(1), Value::Int(2)),
     );
     assert_eq!(d(&Value::HashTable(table)), "#<hash-table 1>");
-    assert_eq!(w(&Value::Arena(tag(true))), "#<arena 3>");
-    assert_eq!(d(&Value::Arena(tag(false))), "#<arena 3> (destroyed)");
+    assert_eq!(w(&Value::Arena(ArenaTag::for_tests(true))), "#<arena 3>");
+    assert_eq!(
+        d(&Value::Arena(ArenaTag::for_tests(false))),
+        "#<arena 3> (destroyed)"
+    );
 }
 
 #[test]
 fn dead_arena_values() {
-    let dead = tag(false);
+    let dead = ArenaTag::for_tests(false);
     let pair = Value::Pair(Rc::new(Pair::in_arena(
         Value::Int(1),
         Value::Null,
@@ -185,7 +173,7 @@ fn dead_arena_values() {
         write_string_lossy(&Value::vector(vec![s])),
         "#(#<dead arena value>)"
     );
-    let live = tag(true);
+    let live = ArenaTag::for_tests(true);
     let ok = Value::Pair(Rc::new(Pair::in_arena(
         Value::Int(1),
         Value::Null,

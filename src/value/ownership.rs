@@ -41,6 +41,21 @@ impl ArenaTag {
             objects: RefCell::new(Vec::new()),
         }
     }
+
+    /// Arena #3's tag, alive or destroyed, for unit tests of values that
+    /// live in an arena.
+    #[cfg(test)]
+    pub(crate) fn for_tests(alive: bool) -> Rc<ArenaTag> {
+        let tag = ArenaTag::new(
+            ArenaId {
+                slot: 3,
+                generation: 1,
+            },
+            Span::default(),
+        );
+        tag.alive.set(alive);
+        Rc::new(tag)
+    }
 }
 
 /// The arena (and the epoch of it) that a value lives in.
